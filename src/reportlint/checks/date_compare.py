@@ -1,0 +1,42 @@
+"""``date-compare``: a date stands in the right relation to another.
+
+``left`` is a path to a date field, or ``text`` for every date written in the text of
+the rule's nodes; ``right`` is a template such as ``${report.year + 1}-04-01`` or
+``${report.signed_on}``. A finding is made where ``left op right`` does not hold.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from typing import Any
+
+from reportlint.checks import Target
+from reportlint.conditions import OPERATORS
+from reportlint.context import Context, Hit, parse_date
+from reportlint.dates import find_dates
+
+
+def check(ctx: Context, target: Target, options: Mapping[str, Any]) -> Iterator[Hit]:
+    expanded = ctx.expand(options["right"])
+    limit = parse_date(expanded) if expanded is not None else None
+    if limit is None:
+        return
+    holds = OPERATORS[options["op"]]
+    params = {"limit": limit.isoformat()}
+    if options["left"] != "text":
+        for pointer, value in ctx.select(options["left"]):
+            date = parse_date(value)
+            if date is not None and not holds(date, limit):
+                yield Hit(pointer, params={**params, "date": date.isoformat()})
+        return
+    for pointer, value in target.nodes:
+        block = ctx.text(pointer, value)
+        for start, end, date in find_dates(block.text):
+            if not holds(date, limit):
+                place = block.locate(start, end)
+                yield Hit(
+                    place.pointer,
+                    place.start,
+                    place.end,
+                    params={**params, "date": date.isoformat(), "match": block.text[start:end]},
+                )

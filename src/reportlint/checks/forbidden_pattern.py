@@ -1,0 +1,33 @@
+"""``forbidden-pattern``: every match of a regex in the text is a finding at the match.
+
+Named groups and ``match`` fill the message; ``suggest`` maps a matched text (or a part
+of it) to the preferred form, given to the message as ``suggestion``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from typing import Any
+
+from reportlint.checks import Target
+from reportlint.context import Context, Hit, regex
+
+
+def _suggestion(matched: str, suggest: Mapping[str, str]) -> str:
+    if matched in suggest:
+        return suggest[matched]
+    return next((preferred for wrong, preferred in suggest.items() if wrong in matched), "")
+
+
+def check(ctx: Context, target: Target, options: Mapping[str, Any]) -> Iterator[Hit]:
+    compiled = regex(options["pattern"])
+    suggest: Mapping[str, str] = options.get("suggest") or {}
+    for pointer, value in target.nodes:
+        block = ctx.text(pointer, value, body_only=options.get("body_only", False))
+        for match in compiled.finditer(block.text):
+            place = block.locate(match.start(), match.end())
+            params = {name: text for name, text in match.groupdict().items() if text is not None}
+            params["match"] = match.group(0)
+            if suggest:
+                params["suggestion"] = _suggestion(match.group(0), suggest)
+            yield Hit(place.pointer, place.start, place.end, params=params)

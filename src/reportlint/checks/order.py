@@ -1,0 +1,26 @@
+"""``order``: the keys of a mapping follow the profile's section order."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from typing import Any
+
+from reportlint import positions
+from reportlint.checks import Target
+from reportlint.context import Context, Hit
+
+
+def check(ctx: Context, target: Target, options: Mapping[str, Any]) -> Iterator[Hit]:
+    expected: list[str] = options.get("order") or ctx.profile.order
+    rank = {key: index for index, key in enumerate(expected)}
+    for pointer, value in target.nodes:
+        if not isinstance(value, dict):
+            continue
+        previous: str | None = None
+        for key in value:
+            if key not in rank:
+                continue
+            if previous is not None and rank[key] < rank[previous]:
+                yield Hit(positions.join(pointer, key), key=True, params={"key": key, "after": previous})
+            else:
+                previous = key

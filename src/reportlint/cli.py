@@ -1,0 +1,147 @@
+"""The command line: parse options, run a command, print, return the exit code."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TextIO
+
+from reportlint import __version__
+from reportlint.errors import ReportlintError
+from reportlint.reporters import FORMATS
+
+EXIT_OK, EXIT_FINDINGS, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
+ISSUES_URL = "the reportlint issue tracker"
+
+
+class UsageError(ReportlintError):
+    pass
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # type: ignore[override]
+        raise UsageError(f"{message} (see 'reportlint {self.prog.split()[-1]} --help')")
+
+
+def default_lang() -> str:
+    """Chinese where the locale is Chinese, English elsewhere."""
+    for variable in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        value = os.environ.get(variable)
+        if value:
+            return "zh" if value.lower().startswith("zh") else "en"
+    return "en"
+
+
+def _id_list(text: str) -> tuple[str, ...]:
+    return tuple(part.strip().upper() for part in text.split(",") if part.strip())
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="reportlint", description="Lint annual rule-of-law government reports.")
+    parser.add_argument("--version", action="version", version=f"reportlint {__version__}")
+    commands = parser.add_subparsers(dest="command", parser_class=_Parser)
+
+    check = commands.add_parser("check", help="lint report files and folders")
+    check.add_argument("paths", nargs="*", default=["."], metavar="PATH")
+    check.add_argument("--format", choices=FORMATS, default=None, help="output format (default: text)")
+    check.add_argument("--output", type=Path, help="write the report to FILE instead of stdout")
+    check.add_argument("--profile", help="section profile: six-section (default), national, or a file")
+    check.add_argument("--select", type=_id_list, default=None, help="rule IDs or prefixes to run")
+    check.add_argument("--ignore", type=_id_list, default=None, help="rule IDs or prefixes to skip")
+    check.add_argument("--fail-on", choices=("error", "warning", "info"), default=None)
+    check.add_argument("--config", type=Path, help="configuration file (default: discovered)")
+    check.add_argument("--jobs", type=int, default=None, help="files linted in parallel")
+    check.add_argument("--statistics", action="store_true", help="counts per rule after the findings")
+    check.add_argument("--quiet", action="store_true", help="findings only, no summary line")
+    check.add_argument("--no-color", action="store_true", help="plain text output")
+    check.add_argument("--lang", choices=("zh", "en"), default=None, help="language of messages")
+    check.add_argument("--max-bytes", type=int, default=None, help="largest file read (10 MiB)")
+    check.add_argument("--debug", action="store_true", help="show the traceback of an internal error")
+
+    rules = commands.add_parser("rules", help="list every rule")
+    rules.add_argument("--format", choices=("text", "json"), default="text")
+    rules.add_argument("--lang", choices=("zh", "en"), default=None)
+
+    explain = commands.add_parser("explain", help="what a rule checks and why")
+    explain.add_argument("rule", metavar="RULE", help="a rule ID (RL201) or name (review-rate)")
+    explain.add_argument("--lang", choices=("zh", "en"), default=None)
+
+    commands.add_parser("schema", help="print the JSON Schema of the report format")
+
+    init = commands.add_parser("init", help="write a commented report template and a config")
+    init.add_argument("path", nargs="?", default="report.yaml", type=Path, metavar="PATH")
+    init.add_argument("--force", action="store_true", help="overwrite existing files")
+    return parser
+
+
+def _open_output(path: Path | None) -> TextIO:
+    if path is None:
+        return sys.stdout
+    try:
+        return path.open("w", encoding="utf-8")
+    except OSError as error:
+        raise ReportlintError(f"{path}: cannot write: {error.strerror}") from error
+
+
+def run(argv: Sequence[str]) -> int:
+    args = build_parser().parse_args(list(argv))
+    if args.command is None:
+        build_parser().print_help()
+        return EXIT_USAGE
+    if args.command == "check":
+        from reportlint.runner import run_check
+
+        return run_check(args, lang=args.lang or default_lang())
+    if args.command == "schema":
+        from reportlint import resources
+
+        sys.stdout.write(resources.schema_path().read_text(encoding="utf-8"))
+        return EXIT_OK
+    if args.command in ("rules", "explain"):
+        from reportlint import explain
+
+        lang = args.lang or default_lang()
+        if args.command == "rules":
+            explain.list_rules(sys.stdout, lang=lang, as_json=args.format == "json")
+        else:
+            explain.explain_rule(sys.stdout, args.rule, lang=lang)
+        return EXIT_OK
+    if args.command == "init":
+        from reportlint.template import write_template
+
+        for written in write_template(args.path, force=args.force):
+            sys.stdout.write(f"wrote {written}\n")
+        return EXIT_OK
+    raise UsageError(f"unknown command '{args.command}'")
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point: every failure becomes one line on stderr and an exit code."""
+    arguments = list(sys.argv[1:] if argv is None else argv)
+    try:
+        return run(arguments)
+    except ReportlintError as error:
+        sys.stderr.write(f"reportlint: error: {error}\n")
+        return EXIT_USAGE
+    except KeyboardInterrupt:
+        sys.stderr.write("reportlint: interrupted\n")
+        return 130
+    except BrokenPipeError:
+        return EXIT_OK
+    except Exception as error:  # A bug: one line, the traceback only when asked.
+        if "--debug" in arguments:
+            import traceback
+
+            traceback.print_exc()
+        sys.stderr.write(
+            f"reportlint: internal error: {type(error).__name__}: {error}. "
+            f"This is a bug; please report it to {ISSUES_URL} (rerun with --debug for the traceback)\n"
+        )
+        return EXIT_INTERNAL
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,284 @@
+"""Load a report YAML into a Document: plain data plus where each node stands.
+
+libyaml's C composer gives nodes with marks at a fraction of the cost of a pure-Python
+round-trip load. We build the data ourselves from those nodes, so no tag ever constructs
+a Python object, duplicate keys are seen, and aliases are expanded only under a budget.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+import yaml
+from yaml.constructor import SafeConstructor
+
+from reportlint import positions
+from reportlint.positions import Span
+
+# Expanded node count above which aliases are refused (a billion-laughs file needs ~10^9).
+ALIAS_BUDGET = 100_000
+
+_STANDARD_TAGS = frozenset(
+    "tag:yaml.org,2002:" + name
+    for name in ("str", "int", "float", "bool", "null", "timestamp", "seq", "map")
+)
+
+
+@dataclass(frozen=True, slots=True)
+class LoadProblem:
+    """Something the loader found before any rule ran (RL001, RL004-RL006)."""
+
+    rule: str
+    span: Span
+    pointer: str
+    message_en: str
+    message_zh: str
+
+
+@dataclass(slots=True)
+class Document:
+    """A report as data, with a locator for its positions and the problems met loading it."""
+
+    path: str
+    data: Any
+    locator: positions.Locator
+    problems: list[LoadProblem] = field(default_factory=list)
+    lines: list[str] = field(default_factory=list)
+
+
+class YamlLocator:
+    """Resolves JSON Pointers against the composed node tree of a YAML file."""
+
+    def __init__(self, root: yaml.Node | None, text: str) -> None:
+        self._root = root
+        self._text = text
+
+    def _walk(self, pointer: str) -> tuple[yaml.Node | None, yaml.Node | None, bool]:
+        """The deepest (key node, value node) on the way to ``pointer``, and if it got there."""
+        node, key_node = self._root, None
+        tokens = positions.split(pointer)
+        for token in tokens:
+            if isinstance(node, yaml.MappingNode):
+                match = next(
+                    ((k, v) for k, v in node.value if isinstance(k, yaml.ScalarNode) and k.value == token),
+                    None,
+                )
+                if match is None:
+                    return key_node, node, False
+                key_node, node = match
+            elif isinstance(node, yaml.SequenceNode) and token.isdigit() and int(token) < len(node.value):
+                key_node, node = None, node.value[int(token)]
+            else:
+                return key_node, node, False
+        return key_node, node, True
+
+    def span(self, pointer: str, *, key: bool = False) -> Span:
+        key_node, node, complete = self._walk(pointer)
+        # A missing node is shown at its parent's key ("a missing key points at its parent").
+        wants_key = key or not complete
+        target = key_node if wants_key and key_node is not None else node
+        if target is None:
+            return Span.point(1, 1)
+        start, end = target.start_mark, target.end_mark
+        return Span(start.line + 1, start.column + 1, end.line + 1, end.column + 1)
+
+    def text_span(self, pointer: str, start: int, end: int) -> Span:
+        _, node, complete = self._walk(pointer)
+        if not complete or not isinstance(node, yaml.ScalarNode):
+            return self.span(pointer)
+        line, column = self._offset_position(node, start)
+        end_line, end_column = self._offset_position(node, max(start, end - 1))
+        return Span(line, column, end_line, end_column + 1)
+
+    def _offset_position(self, node: yaml.ScalarNode, offset: int) -> tuple[int, int]:
+        """Line and column of character ``offset`` of a scalar's value in the source.
+
+        The value differs from the source text by quotes, folding and indentation, so we
+        align the two: each value character is looked for a few characters ahead in the
+        source; characters that cannot be aligned (escapes) keep the last good place.
+        """
+        mark = node.start_mark
+        raw = self._text[mark.index : node.end_mark.index]
+        value: str = node.value
+        pos = 1 if node.style in ("'", '"') else 0
+        if node.style in ("|", ">"):
+            pos = raw.find("\n") + 1 if "\n" in raw else len(raw)
+        for char in value[:offset]:
+            found = raw.find(char, pos, pos + 64) if char not in "\n " else -1
+            if found >= 0:
+                pos = found + 1
+            elif char in "\n " and pos < len(raw) and raw[pos] in "\n ":
+                pos += 1
+        while pos < len(raw) and raw[pos] in " \n" and offset < len(value) and value[offset] not in " \n":
+            pos += 1
+        consumed = raw[:pos]
+        newlines = consumed.count("\n")
+        if newlines:
+            return mark.line + 1 + newlines, pos - consumed.rfind("\n")
+        return mark.line + 1, mark.column + 1 + pos
+
+
+def decode(raw: bytes) -> str:
+    """Text of a report file: UTF-8 (BOM or not), UTF-16 with a BOM, else GB18030."""
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return raw.decode("utf-16")
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return raw.decode("gb18030")
+
+
+def load_yaml(text: str, path: str) -> Document:
+    """Parse ``text`` into a Document; syntax errors become problems, never exceptions."""
+    lines = text.splitlines()
+    try:
+        root = yaml.compose(text, Loader=yaml.CSafeLoader)
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        span = Span.point(mark.line + 1, mark.column + 1) if mark else Span.point(1, 1)
+        problem = str(error.problem or error.context or "invalid YAML")
+        if "expected a single document" in str(error.context):
+            problem = "a report file holds one YAML document; found a second"
+        return Document(
+            path,
+            None,
+            YamlLocator(None, text),
+            [LoadProblem("RL001", span, "", problem, f"YAML 语法错误: {problem}")],
+            lines,
+        )
+    except yaml.YAMLError as error:
+        message = str(error).splitlines()[0]
+        return Document(
+            path,
+            None,
+            YamlLocator(None, text),
+            [LoadProblem("RL001", Span.point(1, 1), "", message, f"YAML 语法错误: {message}")],
+            lines,
+        )
+    builder = _Builder()
+    data = builder.build(root) if root is not None else None
+    return Document(path, data, YamlLocator(root, text), builder.problems, lines)
+
+
+_scalar_constructor = SafeConstructor()
+
+
+class _Builder:
+    """Builds plain data from composed nodes, iteratively (nesting may be ~1000 deep)."""
+
+    def __init__(self) -> None:
+        self.problems: list[LoadProblem] = []
+
+    def build(self, root: yaml.Node) -> Any:
+        if self._expanded_size(root) > ALIAS_BUDGET:
+            self._problem(
+                "RL006",
+                root,
+                "",
+                f"aliases expand to more than {ALIAS_BUDGET} nodes; the file is refused",
+                f"别名展开后超过 {ALIAS_BUDGET} 个节点, 拒绝处理该文件",
+            )
+            return None
+        built: dict[int, Any] = {}
+        # Post-order traversal with an explicit stack: children are built before parents.
+        stack: list[tuple[yaml.Node, str, bool]] = [(root, "", False)]
+        while stack:
+            node, pointer, children_done = stack.pop()
+            if id(node) in built:
+                continue
+            if isinstance(node, yaml.ScalarNode):
+                built[id(node)] = self._scalar(node, pointer)
+            elif not children_done:
+                stack.append((node, pointer, True))
+                for index, child in enumerate(self._children(node)):
+                    stack.append((child, positions.join(pointer, index), False))
+            elif isinstance(node, yaml.SequenceNode):
+                self._check_tag(node, pointer)
+                built[id(node)] = [built[id(child)] for child in node.value]
+            else:
+                built[id(node)] = self._mapping(node, pointer, built)
+        return built[id(root)]
+
+    @staticmethod
+    def _children(node: yaml.Node) -> list[yaml.Node]:
+        if isinstance(node, yaml.SequenceNode):
+            return list(node.value)
+        return [child for pair in node.value for child in pair]
+
+    def _mapping(self, node: yaml.MappingNode, pointer: str, built: dict[int, Any]) -> dict[str, Any]:
+        self._check_tag(node, pointer)
+        mapping: dict[str, Any] = {}
+        for key_node, value_node in node.value:
+            key = built[id(key_node)]
+            key = key if isinstance(key, str) else str(key)
+            if key in mapping:
+                self._problem(
+                    "RL004",
+                    key_node,
+                    positions.join(pointer, key),
+                    f"duplicate key '{key}': the first value is kept",
+                    f"重复的键 '{key}': 保留第一个值",
+                )
+                continue
+            mapping[key] = built[id(value_node)]
+        return mapping
+
+    def _scalar(self, node: yaml.ScalarNode, pointer: str) -> Any:
+        if not self._check_tag(node, pointer):
+            return node.value
+        tag = node.tag.rsplit(":", 1)[-1]
+        if tag in ("str", "timestamp"):
+            # Dates stay as written; the schema checks that they exist (2023-02-30 does not).
+            return node.value
+        constructor = getattr(_scalar_constructor, f"construct_yaml_{tag}")
+        try:
+            return constructor(node)
+        except (ValueError, yaml.YAMLError):
+            return node.value
+
+    def _check_tag(self, node: yaml.Node, pointer: str) -> bool:
+        if node.tag in _STANDARD_TAGS:
+            return True
+        self._problem(
+            "RL005",
+            node,
+            pointer,
+            f"tag '{node.tag}' is not allowed; the node is read as plain data",
+            f"不允许使用标签 '{node.tag}'; 该节点按普通数据读取",
+        )
+        return False
+
+    def _problem(self, rule: str, node: yaml.Node, pointer: str, en: str, zh: str) -> None:
+        start, end = node.start_mark, node.end_mark
+        span = Span(start.line + 1, start.column + 1, end.line + 1, end.column + 1)
+        self.problems.append(LoadProblem(rule, span, pointer, en, zh))
+
+    @staticmethod
+    def _expanded_size(root: yaml.Node) -> int:
+        """Node count with every alias expanded; a cycle counts as over budget."""
+        sizes: dict[int, int] = {}
+        stack: list[tuple[yaml.Node, bool]] = [(root, False)]
+        on_path: set[int] = set()
+        while stack:
+            node, children_done = stack.pop()
+            if id(node) in sizes:
+                continue
+            if isinstance(node, yaml.ScalarNode):
+                sizes[id(node)] = 1
+                continue
+            children = _Builder._children(node)
+            if not children_done:
+                if id(node) in on_path:
+                    return ALIAS_BUDGET + 1
+                on_path.add(id(node))
+                stack.append((node, True))
+                for child in children:
+                    if id(child) in on_path:
+                        return ALIAS_BUDGET + 1
+                    stack.append((child, False))
+            else:
+                on_path.discard(id(node))
+                total = 1 + sum(sizes[id(child)] for child in children)
+                sizes[id(node)] = min(total, ALIAS_BUDGET + 1)
+        return sizes[id(root)]

@@ -1,0 +1,161 @@
+"""The pipeline for one file: read -> load -> input checks -> schema -> rules -> findings."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from reportlint import catalog, document
+from reportlint.catalog import RuleSpec
+from reportlint.document import Document, LoadProblem
+from reportlint.engine import Engine, render
+from reportlint.errors import InputError, ReportlintError
+from reportlint.findings import Finding, Severity
+
+SUPPORTED_FORMATS = ("reportlint/1",)
+DEFAULT_MAX_BYTES = 10 * 1024 * 1024
+INPUT_RULES = ("RL001", "RL002", "RL003", "RL004", "RL005", "RL006")
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Everything that decides what a run checks; built from options and config."""
+
+    profile: str = "six-section"
+    select: tuple[str, ...] = ()
+    ignore: tuple[str, ...] = ()
+    lang: str = "en"
+    extra_packs: tuple[Path, ...] = ()
+    severities: Mapping[str, Severity] = field(default_factory=dict)
+    rule_options: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
+    max_bytes: int = DEFAULT_MAX_BYTES
+
+
+def rule_selected(rule_id: str, select: tuple[str, ...], ignore: tuple[str, ...]) -> bool:
+    """``--select``/``--ignore`` take IDs or prefixes (``RL3``); the more specific one wins,
+    and ``ignore`` wins a tie. No ``select`` means every rule."""
+
+    def longest(prefixes: tuple[str, ...]) -> int:
+        return max((len(prefix) for prefix in prefixes if rule_id.startswith(prefix)), default=-1)
+
+    chosen = longest(select) if select else 0
+    return chosen >= 0 and longest(ignore) < max(chosen, 1)
+
+
+class Linter:
+    """Loads rules and profile once, then lints any number of files."""
+
+    def __init__(self, settings: Settings | None = None) -> None:
+        self.settings = settings or Settings()
+        all_rules = catalog.load_rules(list(self.settings.extra_packs))
+        self.catalogue: dict[str, RuleSpec] = {rule.id: rule for rule in all_rules}
+        self.active = [
+            rule
+            for rule in all_rules
+            if rule_selected(rule.id, self.settings.select, self.settings.ignore)
+        ]
+        self.profile = catalog.load_profile(self.settings.profile)
+        self.engine = Engine(
+            [rule for rule in self.active if rule.id not in INPUT_RULES],
+            self.profile,
+            lang=self.settings.lang,
+            severities=self.settings.severities,
+            rule_options=self.settings.rule_options,
+        )
+        self._active_ids = {rule.id for rule in self.active}
+
+    def read(self, path: Path) -> str:
+        """The text of a file; an unreadable, oversized or binary file is an InputError."""
+        try:
+            size = path.stat().st_size
+            if size > self.settings.max_bytes:
+                raise InputError(
+                    f"{path}: file is {size} bytes, over the limit of {self.settings.max_bytes}"
+                    " (raise it with --max-bytes)"
+                )
+            raw = path.read_bytes()
+        except IsADirectoryError as error:
+            raise InputError(f"{path}: is a directory") from error
+        except FileNotFoundError as error:
+            raise InputError(f"{path}: no such file") from error
+        except OSError as error:
+            raise InputError(f"{path}: cannot read: {error.strerror}") from error
+        if b"\x00" in raw[:8192] and not raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+            raise InputError(f"{path}: binary file, not a report")
+        try:
+            return document.decode(raw)
+        except UnicodeDecodeError as error:
+            raise InputError(f"{path}: not UTF-8, UTF-16 or GB18030 text") from error
+
+    def lint_file(self, path: Path, display: str | None = None) -> list[Finding]:
+        return self.lint_text(self.read(path), display or str(path))
+
+    def lint_text(self, text: str, path: str = "<text>") -> list[Finding]:
+        return self.lint_document(document.load_yaml(text, path))
+
+    def lint_document(self, doc: Document) -> list[Finding]:
+        findings = [self._problem_finding(doc, problem) for problem in doc.problems]
+        if doc.data is not None or not doc.problems:
+            findings.extend(self._schema_findings(doc))
+            findings.extend(self.engine.run(doc.data, doc.locator, doc.path))
+        findings = [finding for finding in findings if finding.rule in self._active_ids]
+        return sorted(findings, key=Finding.sort_key)
+
+    def _input_finding(
+        self, doc: Document, rule_id: str, pointer: str, span: Any, params: dict[str, str]
+    ) -> Finding:
+        rule = self.catalogue.get(rule_id)
+        if rule is None:
+            raise ReportlintError(f"rule {rule_id} is missing from the bundled packs")
+        return Finding(
+            path=doc.path,
+            line=span.line,
+            column=span.column,
+            end_line=span.end_line,
+            end_column=span.end_column,
+            rule=rule.id,
+            name=rule.name,
+            severity=self.settings.severities.get(rule.id, rule.severity),
+            message=render(rule.message[self.settings.lang], params),
+            section=None,
+            pointer=pointer,
+        )
+
+    def _problem_finding(self, doc: Document, problem: LoadProblem) -> Finding:
+        detail = problem.message_zh if self.settings.lang == "zh" else problem.message_en
+        return self._input_finding(doc, problem.rule, problem.pointer, problem.span, {"detail": detail})
+
+    def _schema_findings(self, doc: Document) -> list[Finding]:
+        from reportlint.schema import schema_violations
+
+        data = doc.data
+        findings: list[Finding] = []
+        version = data.get("format") if isinstance(data, dict) else None
+        if isinstance(data, dict) and version not in SUPPORTED_FORMATS:
+            detail = (
+                f"'format' is missing; add 'format: {SUPPORTED_FORMATS[-1]}'"
+                if version is None
+                else f"format '{version}' is not one this release reads ({', '.join(SUPPORTED_FORMATS)})"
+            )
+            if self.settings.lang == "zh":
+                detail = (
+                    f"缺少 'format'; 请添加 'format: {SUPPORTED_FORMATS[-1]}'"
+                    if version is None
+                    else f"本版本不支持格式 '{version}' (支持: {', '.join(SUPPORTED_FORMATS)})"
+                )
+            pointer = "/format" if version is not None else ""
+            span = doc.locator.span(pointer)
+            findings.append(self._input_finding(doc, "RL003", pointer, span, {"detail": detail}))
+        for violation in schema_violations(data):
+            if violation.pointer == "/format" or (
+                violation.pointer == "" and violation.keyword == "required" and "'format'" in violation.message_en
+            ):
+                continue  # RL003 speaks for the format version.
+            is_key = violation.keyword == "additionalProperties"
+            span = doc.locator.span(violation.pointer, key=is_key)
+            detail = violation.message_zh if self.settings.lang == "zh" else violation.message_en
+            params = {"detail": detail, "pointer": violation.pointer or "/"}
+            findings.append(self._input_finding(doc, "RL002", violation.pointer, span, params))
+        return findings

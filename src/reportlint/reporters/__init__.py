@@ -1,0 +1,43 @@
+"""Reporters: each writes the findings of a run to a stream in one format.
+
+``REPORTERS`` maps a format name to its module's ``write`` function and feeds the CLI's
+``--format`` choices; modules are imported only when their format is asked for.
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Protocol, TextIO
+
+if TYPE_CHECKING:
+    from reportlint.catalog import RuleSpec
+    from reportlint.findings import Finding
+
+
+@dataclass(frozen=True)
+class RunSummary:
+    """What a reporter may need besides the findings."""
+
+    files: Sequence[str]
+    rules: Sequence[RuleSpec] = ()
+    lang: str = "en"
+    color: bool = False
+    quiet: bool = False
+    statistics: bool = False
+    errors: Sequence[str] = field(default_factory=tuple)
+
+
+class Reporter(Protocol):
+    def __call__(self, findings: Sequence[Finding], stream: TextIO, summary: RunSummary) -> None: ...
+
+
+_MODULES = {"text": "text", "json": "json_format"}
+FORMATS = tuple(_MODULES)
+
+
+def reporter(name: str) -> Reporter:
+    module = importlib.import_module(f"reportlint.reporters.{_MODULES[name]}")
+    write: Reporter = module.write
+    return write

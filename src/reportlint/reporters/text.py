@@ -1,0 +1,53 @@
+"""``text``: one line per finding, ``path:line:col: ID severity [name] message``, then a summary."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+from typing import TextIO
+
+from reportlint.findings import Finding, Severity
+from reportlint.reporters import RunSummary
+
+_COLORS = {Severity.ERROR: "\033[31m", Severity.WARNING: "\033[33m", Severity.INFO: "\033[36m"}
+_RESET = "\033[0m"
+
+
+def _plural(count: int, word: str) -> str:
+    return f"{count} {word}{'' if count == 1 else 's'}"
+
+
+def summary_line(findings: Sequence[Finding], files: int, lang: str) -> str:
+    by_severity = Counter(finding.severity for finding in findings)
+    if lang == "zh":
+        if not findings:
+            return f"检查了 {files} 个文件, 未发现问题。"
+        parts = "、".join(
+            f"{by_severity[s]} 个{ {Severity.ERROR: '错误', Severity.WARNING: '警告', Severity.INFO: '提示'}[s]}"
+            for s in (Severity.ERROR, Severity.WARNING, Severity.INFO)
+            if by_severity[s]
+        )
+        return f"在 {files} 个文件中发现 {len(findings)} 个问题({parts})。"
+    if not findings:
+        return f"No problems found in {_plural(files, 'file')}."
+    parts = ", ".join(
+        _plural(by_severity[s], str(s)) for s in (Severity.ERROR, Severity.WARNING, Severity.INFO) if by_severity[s]
+    )
+    return f"Found {_plural(len(findings), 'problem')} ({parts}) in {_plural(files, 'file')}."
+
+
+def write(findings: Sequence[Finding], stream: TextIO, summary: RunSummary) -> None:
+    for finding in findings:
+        severity = str(finding.severity)
+        if summary.color:
+            severity = f"{_COLORS[finding.severity]}{severity}{_RESET}"
+        stream.write(
+            f"{finding.path}:{finding.line}:{finding.column}: {finding.rule} {severity} "
+            f"[{finding.name}] {finding.message}\n"
+        )
+    if summary.statistics:
+        counts = Counter((finding.rule, finding.name) for finding in findings)
+        for (rule, name), count in sorted(counts.items()):
+            stream.write(f"{count:5d}  {rule}  {name}\n")
+    if not summary.quiet:
+        stream.write(summary_line(findings, len(summary.files), summary.lang) + "\n")

@@ -1,0 +1,122 @@
+"""Text under a node, normalised for matching, with a way back to the original place.
+
+Rules match against NFKC-normalised text (``２０２３`` and ``2023``, ``（一）`` and ``(一)``
+are the same to them), while findings point at the characters as written.
+"""
+
+from __future__ import annotations
+
+import bisect
+import unicodedata
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from reportlint import positions
+
+# Keys whose string values are report text; everything else is metadata or structure.
+TEXT_KEYS = frozenset({"heading", "paragraphs", "preamble", "closing"})
+
+
+def normalize(text: str) -> tuple[str, list[int] | None]:
+    """NFKC form of ``text`` and, where lengths differ, each normalised char's source index."""
+    normal = unicodedata.normalize("NFKC", text)
+    if len(normal) == len(text):
+        return normal, None
+    # Rare (e.g. ㈠ becomes "(一)"): map character by character.
+    chars: list[str] = []
+    origin: list[int] = []
+    for index, char in enumerate(text):
+        piece = unicodedata.normalize("NFKC", char)
+        chars.append(piece)
+        origin.extend([index] * len(piece))
+    return "".join(chars), origin
+
+
+@dataclass(frozen=True, slots=True)
+class Segment:
+    """One string of the block: where it came from and where it starts in the joined text."""
+
+    pointer: str
+    start: int
+    length: int
+    origin: list[int] | None
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    """A place in the original text: a string's pointer and a character range in it."""
+
+    pointer: str
+    start: int
+    end: int
+
+
+class TextBlock:
+    """The text strings under one node joined by newlines, ready for regex matching."""
+
+    def __init__(self, strings: list[tuple[str, str]]) -> None:
+        pieces: list[str] = []
+        self.segments: list[Segment] = []
+        offset = 0
+        for pointer, raw in strings:
+            normal, origin = normalize(raw)
+            self.segments.append(Segment(pointer, offset, len(normal), origin))
+            pieces.append(normal)
+            offset += len(normal) + 1
+        self.text = "\n".join(pieces)
+        self._starts = [segment.start for segment in self.segments]
+
+    def __bool__(self) -> bool:
+        return bool(self.segments)
+
+    @property
+    def pointers(self) -> list[str]:
+        return [segment.pointer for segment in self.segments]
+
+    def locate(self, start: int, end: int) -> Match:
+        """The original string and character range of joined-text range ``start:end``."""
+        index = max(0, bisect.bisect_right(self._starts, start) - 1)
+        segment = self.segments[index]
+        local_start = start - segment.start
+        local_end = min(end - segment.start, segment.length)
+        if segment.origin is not None:
+            origin = segment.origin
+            first = origin[min(local_start, len(origin) - 1)] if origin else 0
+            last = origin[min(max(local_end - 1, local_start), len(origin) - 1)] if origin else 0
+            return Match(segment.pointer, first, last + 1)
+        return Match(segment.pointer, local_start, max(local_end, local_start + 1))
+
+    def body_length(self) -> int:
+        """Characters of text, not counting white space."""
+        return sum(1 for char in self.text if not char.isspace())
+
+
+def text_strings(value: Any, pointer: str, *, include_self: bool = True) -> Iterator[tuple[str, str]]:
+    """(pointer, string) for every report-text string at or under ``value``, in order.
+
+    A string named directly counts as text (``report.title``); inside a structure only
+    headings and paragraphs do. With ``include_self=False`` a block's own heading is left
+    out (its body only).
+    """
+    if isinstance(value, str):
+        if include_self:
+            yield pointer, value
+        return
+    stack: list[tuple[str, Any, bool]] = [(pointer, value, False)]
+    while stack:
+        here, node, is_text = stack.pop()
+        if isinstance(node, str):
+            if is_text:
+                yield here, node
+        elif isinstance(node, dict):
+            entries = [
+                (positions.join(here, key), child, key in TEXT_KEYS)
+                for key, child in node.items()
+                if include_self or here != pointer or key != "heading"
+            ]
+            stack.extend(reversed(entries))
+        elif isinstance(node, list):
+            stack.extend(
+                reversed([(positions.join(here, i), child, is_text) for i, child in enumerate(node)])
+            )
