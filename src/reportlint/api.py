@@ -8,7 +8,9 @@ from reportlint.findings import Finding
 from reportlint.linter import Linter, Settings
 
 
-def check_text(text: str, *, path: str = "<text>", settings: Settings | None = None) -> list[Finding]:
+def check_text(
+    text: str, *, path: str = "<text>", settings: Settings | None = None
+) -> list[Finding]:
     """Lint report YAML given as a string."""
     return Linter(settings).lint_text(text, path)
 

@@ -122,7 +122,11 @@ def _validation_message(path: Path, raw: Any, error: Any) -> str:
     if len(location) >= 2 and location[0] == "rules" and isinstance(location[1], int):
         rules = raw.get("rules") if isinstance(raw, dict) else None
         rule = rules[location[1]] if isinstance(rules, list) and location[1] < len(rules) else {}
-        rule_id = rule.get("id", f"#{location[1] + 1}") if isinstance(rule, dict) else f"#{location[1] + 1}"
+        rule_id = (
+            rule.get("id", f"#{location[1] + 1}")
+            if isinstance(rule, dict)
+            else f"#{location[1] + 1}"
+        )
         where = f" rule {rule_id}:"
         location = location[2:]
     field = ".".join(str(part) for part in location if not str(part).startswith("function-"))
@@ -195,7 +199,9 @@ def load_rules(extra: list[Path] | None = None) -> list[RuleSpec]:
         pack = _load_validated(path, "pack")
         for raw in pack["rules"]:
             if raw["id"] in seen:
-                raise RulePackError(f"{path}: rule {raw['id']}: ID already used in {seen[raw['id']]}")
+                raise RulePackError(
+                    f"{path}: rule {raw['id']}: ID already used in {seen[raw['id']]}"
+                )
             seen[raw["id"]] = str(path)
             rules.append(_rule_spec(raw, str(path)))
     return rules
@@ -216,6 +222,7 @@ def profile_path(name: str) -> Path:
 def load_profile(name: str) -> ProfileInfo:
     raw = _load_validated(profile_path(name), "profile")
     sections = tuple(
-        SectionInfo(s["key"], s.get("required", True), s["title"], s["phrases"]) for s in raw["sections"]
+        SectionInfo(s["key"], s.get("required", True), s["title"], s["phrases"])
+        for s in raw["sections"]
     )
     return ProfileInfo(raw["name"], raw["description"], sections)

@@ -46,20 +46,28 @@ def build_parser() -> argparse.ArgumentParser:
 
     check = commands.add_parser("check", help="lint report files and folders")
     check.add_argument("paths", nargs="*", default=["."], metavar="PATH")
-    check.add_argument("--format", choices=FORMATS, default=None, help="output format (default: text)")
+    check.add_argument(
+        "--format", choices=FORMATS, default=None, help="output format (default: text)"
+    )
     check.add_argument("--output", type=Path, help="write the report to FILE instead of stdout")
-    check.add_argument("--profile", help="section profile: six-section (default), national, or a file")
+    check.add_argument(
+        "--profile", help="section profile: six-section (default), national, or a file"
+    )
     check.add_argument("--select", type=_id_list, default=None, help="rule IDs or prefixes to run")
     check.add_argument("--ignore", type=_id_list, default=None, help="rule IDs or prefixes to skip")
     check.add_argument("--fail-on", choices=("error", "warning", "info"), default=None)
     check.add_argument("--config", type=Path, help="configuration file (default: discovered)")
     check.add_argument("--jobs", type=int, default=None, help="files linted in parallel")
-    check.add_argument("--statistics", action="store_true", help="counts per rule after the findings")
+    check.add_argument(
+        "--statistics", action="store_true", help="counts per rule after the findings"
+    )
     check.add_argument("--quiet", action="store_true", help="findings only, no summary line")
     check.add_argument("--no-color", action="store_true", help="plain text output")
     check.add_argument("--lang", choices=("zh", "en"), default=None, help="language of messages")
     check.add_argument("--max-bytes", type=int, default=None, help="largest file read (10 MiB)")
-    check.add_argument("--debug", action="store_true", help="show the traceback of an internal error")
+    check.add_argument(
+        "--debug", action="store_true", help="show the traceback of an internal error"
+    )
 
     rules = commands.add_parser("rules", help="list every rule")
     rules.add_argument("--format", choices=("text", "json"), default="text")
@@ -138,7 +146,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             traceback.print_exc()
         sys.stderr.write(
             f"reportlint: internal error: {type(error).__name__}: {error}. "
-            f"This is a bug; please report it to {ISSUES_URL} (rerun with --debug for the traceback)\n"
+            f"This is a bug; please report it to {ISSUES_URL} "
+            "(rerun with --debug for the traceback)\n"
         )
         return EXIT_INTERNAL
 

@@ -85,7 +85,7 @@ class Context:
         def substitute(match: re.Match[str]) -> str:
             nonlocal missing
             name, sign, amount = match.groups()
-            value = self.variables.get(name)
+            value: Any = self.variables.get(name)
             if value is None:
                 value = paths.resolve(self.data, name)
             if value is None or isinstance(value, (dict, list)):

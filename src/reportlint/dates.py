@@ -1,4 +1,7 @@
-"""Dates written in report text: 2023年12月29日, 2023.12.29, 2023-12-29, 二〇二三年十二月二十九日."""
+"""Dates written in report text.
+
+2023年12月29日, 2023.12.29, 2023-12-29 and 二〇二三年十二月二十九日 all mean the same date.
+"""
 
 from __future__ import annotations
 

@@ -61,13 +61,21 @@ class YamlLocator:
         for token in tokens:
             if isinstance(node, yaml.MappingNode):
                 match = next(
-                    ((k, v) for k, v in node.value if isinstance(k, yaml.ScalarNode) and k.value == token),
+                    (
+                        (k, v)
+                        for k, v in node.value
+                        if isinstance(k, yaml.ScalarNode) and k.value == token
+                    ),
                     None,
                 )
                 if match is None:
                     return key_node, node, False
                 key_node, node = match
-            elif isinstance(node, yaml.SequenceNode) and token.isdigit() and int(token) < len(node.value):
+            elif (
+                isinstance(node, yaml.SequenceNode)
+                and token.isdigit()
+                and int(token) < len(node.value)
+            ):
                 key_node, node = None, node.value[int(token)]
             else:
                 return key_node, node, False
@@ -110,7 +118,12 @@ class YamlLocator:
                 pos = found + 1
             elif char in "\n " and pos < len(raw) and raw[pos] in "\n ":
                 pos += 1
-        while pos < len(raw) and raw[pos] in " \n" and offset < len(value) and value[offset] not in " \n":
+        while (
+            pos < len(raw)
+            and raw[pos] in " \n"
+            and offset < len(value)
+            and value[offset] not in " \n"
+        ):
             pos += 1
         consumed = raw[:pos]
         newlines = consumed.count("\n")
@@ -196,7 +209,7 @@ class _Builder:
             elif isinstance(node, yaml.SequenceNode):
                 self._check_tag(node, pointer)
                 built[id(node)] = [built[id(child)] for child in node.value]
-            else:
+            elif isinstance(node, yaml.MappingNode):
                 built[id(node)] = self._mapping(node, pointer, built)
         return built[id(root)]
 
@@ -206,7 +219,9 @@ class _Builder:
             return list(node.value)
         return [child for pair in node.value for child in pair]
 
-    def _mapping(self, node: yaml.MappingNode, pointer: str, built: dict[int, Any]) -> dict[str, Any]:
+    def _mapping(
+        self, node: yaml.MappingNode, pointer: str, built: dict[int, Any]
+    ) -> dict[str, Any]:
         self._check_tag(node, pointer)
         mapping: dict[str, Any] = {}
         for key_node, value_node in node.value:

@@ -46,7 +46,13 @@ def _example_text(example: object) -> str:
 def explain_rule(stream: TextIO, wanted: str, *, lang: str) -> None:
     rule = find_rule(catalog.load_rules(), wanted)
     labels = (
-        {"why": "为什么", "basis": "依据", "check": "检查方式", "pass": "通过的示例", "fail": "不通过的示例"}
+        {
+            "why": "为什么",
+            "basis": "依据",
+            "check": "检查方式",
+            "pass": "通过的示例",
+            "fail": "不通过的示例",
+        }
         if lang == "zh"
         else {"why": "Why", "basis": "Basis", "check": "Check", "pass": "Passes", "fail": "Fails"}
     )

@@ -125,7 +125,9 @@ class Linter:
 
     def _problem_finding(self, doc: Document, problem: LoadProblem) -> Finding:
         detail = problem.message_zh if self.settings.lang == "zh" else problem.message_en
-        return self._input_finding(doc, problem.rule, problem.pointer, problem.span, {"detail": detail})
+        return self._input_finding(
+            doc, problem.rule, problem.pointer, problem.span, {"detail": detail}
+        )
 
     def _schema_findings(self, doc: Document) -> list[Finding]:
         from reportlint.schema import schema_violations
@@ -137,7 +139,8 @@ class Linter:
             detail = (
                 f"'format' is missing; add 'format: {SUPPORTED_FORMATS[-1]}'"
                 if version is None
-                else f"format '{version}' is not one this release reads ({', '.join(SUPPORTED_FORMATS)})"
+                else f"format '{version}' is not one this release reads "
+                f"({', '.join(SUPPORTED_FORMATS)})"
             )
             if self.settings.lang == "zh":
                 detail = (
@@ -150,7 +153,9 @@ class Linter:
             findings.append(self._input_finding(doc, "RL003", pointer, span, {"detail": detail}))
         for violation in schema_violations(data):
             if violation.pointer == "/format" or (
-                violation.pointer == "" and violation.keyword == "required" and "'format'" in violation.message_en
+                violation.pointer == ""
+                and violation.keyword == "required"
+                and "'format'" in violation.message_en
             ):
                 continue  # RL003 speaks for the format version.
             is_key = violation.keyword == "additionalProperties"

@@ -80,7 +80,8 @@ class Rule(Strict):
 
     @model_validator(mode="after")
     def _options_fit_check(self) -> Rule:
-        for variant in self.variants or [None]:
+        variants: list[Variant | None] = [*self.variants] or [None]
+        for variant in variants:
             check = (variant.check if variant else None) or self.check
             if check not in CHECKS:
                 known = ", ".join(sorted(CHECKS))

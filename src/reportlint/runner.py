@@ -64,7 +64,11 @@ def run_check(args: argparse.Namespace, *, lang: str) -> int:
             errors.append(str(error))
             sys.stderr.write(f"reportlint: error: {error}\n")
     findings.sort(key=Finding.sort_key)
-    fmt = args.format or ("github" if os.environ.get("GITHUB_ACTIONS") == "true" and "github" in _formats() else "text")
+    fmt = args.format or (
+        "github"
+        if os.environ.get("GITHUB_ACTIONS") == "true" and "github" in _formats()
+        else "text"
+    )
     summary = RunSummary(
         files=[str(path) for path in files],
         rules=list(linter.catalogue.values()),

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
+from typing import TextIO
 
 from reportlint.errors import ReportlintError
 from reportlint.output import write_atomically
@@ -64,6 +66,13 @@ fail-on: error              # error | warning | info
 """
 
 
+def _writer(text: str) -> Callable[[TextIO], None]:
+    def produce(stream: TextIO) -> None:
+        stream.write(text)
+
+    return produce
+
+
 def write_template(path: Path, *, force: bool = False) -> list[Path]:
     """Write the report template at ``path`` and ``.reportlint.yaml`` beside it."""
     config = path.parent / ".reportlint.yaml"
@@ -72,5 +81,5 @@ def write_template(path: Path, *, force: bool = False) -> list[Path]:
     if existing and not force:
         raise ReportlintError(f"{', '.join(existing)} already exists; use --force to overwrite")
     for target, text in targets:
-        write_atomically(target, lambda stream, text=text: stream.write(text) and None)
+        write_atomically(target, _writer(text))
     return [target for target, _ in targets]

@@ -92,7 +92,9 @@ class TextBlock:
         return sum(1 for char in self.text if not char.isspace())
 
 
-def text_strings(value: Any, pointer: str, *, include_self: bool = True) -> Iterator[tuple[str, str]]:
+def text_strings(
+    value: Any, pointer: str, *, include_self: bool = True
+) -> Iterator[tuple[str, str]]:
     """(pointer, string) for every report-text string at or under ``value``, in order.
 
     A string named directly counts as text (``report.title``); inside a structure only
@@ -118,5 +120,7 @@ def text_strings(value: Any, pointer: str, *, include_self: bool = True) -> Iter
             stack.extend(reversed(entries))
         elif isinstance(node, list):
             stack.extend(
-                reversed([(positions.join(here, i), child, is_text) for i, child in enumerate(node)])
+                reversed(
+                    [(positions.join(here, i), child, is_text) for i, child in enumerate(node)]
+                )
             )

@@ -22,7 +22,9 @@ class Target:
 
 
 class Check(Protocol):
-    def __call__(self, ctx: Context, target: Target, options: Mapping[str, Any]) -> Iterator[Hit]: ...
+    def __call__(
+        self, ctx: Context, target: Target, options: Mapping[str, Any]
+    ) -> Iterator[Hit]: ...
 
 
 def _registry() -> dict[str, Check]:

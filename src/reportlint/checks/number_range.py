@@ -17,8 +17,12 @@ def check(ctx: Context, target: Target, options: Mapping[str, Any]) -> Iterator[
         block = ctx.text(pointer, value)
         for match in compiled.finditer(block.text):
             number = float(match.group("value"))
-            if (minimum is not None and number < minimum) or (maximum is not None and number > maximum):
+            if (minimum is not None and number < minimum) or (
+                maximum is not None and number > maximum
+            ):
                 place = block.locate(match.start(), match.end())
-                params = {name: text for name, text in match.groupdict().items() if text is not None}
+                params = {
+                    name: text for name, text in match.groupdict().items() if text is not None
+                }
                 params["match"] = match.group(0)
                 yield Hit(place.pointer, place.start, place.end, params=params)

@@ -21,6 +21,8 @@ def check(ctx: Context, target: Target, options: Mapping[str, Any]) -> Iterator[
             if key not in rank:
                 continue
             if previous is not None and rank[key] < rank[previous]:
-                yield Hit(positions.join(pointer, key), key=True, params={"key": key, "after": previous})
+                yield Hit(
+                    positions.join(pointer, key), key=True, params={"key": key, "after": previous}
+                )
             else:
                 previous = key

@@ -30,7 +30,9 @@ class RunSummary:
 
 
 class Reporter(Protocol):
-    def __call__(self, findings: Sequence[Finding], stream: TextIO, summary: RunSummary) -> None: ...
+    def __call__(
+        self, findings: Sequence[Finding], stream: TextIO, summary: RunSummary
+    ) -> None: ...
 
 
 _MODULES = {"text": "text", "json": "json_format"}

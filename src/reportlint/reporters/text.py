@@ -11,6 +11,7 @@ from reportlint.reporters import RunSummary
 
 _COLORS = {Severity.ERROR: "\033[31m", Severity.WARNING: "\033[33m", Severity.INFO: "\033[36m"}
 _RESET = "\033[0m"
+_ZH_NAMES = {Severity.ERROR: "错误", Severity.WARNING: "警告", Severity.INFO: "提示"}
 
 
 def _plural(count: int, word: str) -> str:
@@ -23,7 +24,7 @@ def summary_line(findings: Sequence[Finding], files: int, lang: str) -> str:
         if not findings:
             return f"检查了 {files} 个文件, 未发现问题。"
         parts = "、".join(
-            f"{by_severity[s]} 个{ {Severity.ERROR: '错误', Severity.WARNING: '警告', Severity.INFO: '提示'}[s]}"
+            f"{by_severity[s]} 个{_ZH_NAMES[s]}"
             for s in (Severity.ERROR, Severity.WARNING, Severity.INFO)
             if by_severity[s]
         )
@@ -31,7 +32,9 @@ def summary_line(findings: Sequence[Finding], files: int, lang: str) -> str:
     if not findings:
         return f"No problems found in {_plural(files, 'file')}."
     parts = ", ".join(
-        _plural(by_severity[s], str(s)) for s in (Severity.ERROR, Severity.WARNING, Severity.INFO) if by_severity[s]
+        _plural(by_severity[s], str(s))
+        for s in (Severity.ERROR, Severity.WARNING, Severity.INFO)
+        if by_severity[s]
     )
     return f"Found {_plural(len(findings), 'problem')} ({parts}) in {_plural(files, 'file')}."
 
