@@ -151,8 +151,12 @@ def load_yaml(text: str, path: str) -> Document:
         mark = error.problem_mark or error.context_mark
         span = Span.point(mark.line + 1, mark.column + 1) if mark else Span.point(1, 1)
         problem = str(error.problem or error.context or "invalid YAML")
+        context_mark = error.context_mark
         if "expected a single document" in str(error.context):
             problem = "a report file holds one YAML document; found a second"
+        elif error.problem and error.context and context_mark is not None:
+            start = f"{context_mark.line + 1}:{context_mark.column + 1}"
+            problem = f"{problem} {error.context} (started at {start})"
         return Document(
             path,
             None,

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import string
+import re
 from collections.abc import Iterator, Mapping
 from typing import Any
 
@@ -14,20 +14,22 @@ from reportlint.findings import Finding, Severity
 from reportlint.positions import Locator
 
 
-class _Params(dict[str, str]):
-    def __missing__(self, key: str) -> str:
-        return "{" + key + "}"
-
-
-_FORMATTER = string.Formatter()
+_FIELD = re.compile(r"\{\{|\}\}|\{([A-Za-z_][A-Za-z0-9_.]*)\}")
 
 
 def render(template: str, params: Mapping[str, str]) -> str:
-    """Fill ``{name}`` fields; a field with no value stays as written."""
-    try:
-        return _FORMATTER.vformat(template, (), _Params(params))
-    except (ValueError, IndexError, AttributeError):
-        return template
+    """Fill ``{name}`` fields (names may be dotted: ``{section.key}``); ``{{``/``}}`` are braces.
+
+    A field with no value stays as written.
+    """
+
+    def field(match: re.Match[str]) -> str:
+        name = match.group(1)
+        if name is None:
+            return match.group(0)[0]
+        return params.get(name, match.group(0))
+
+    return _FIELD.sub(field, template)
 
 
 def _bindings(rule: RuleSpec, profile: ProfileInfo) -> Iterator[dict[str, str]]:

@@ -44,7 +44,7 @@ sections:
   plans:
     heading: 2026年推进法治政府建设的主要安排
     paragraphs:
-      - 待补充(可衡量的目标: 数字、日期或期限)
+      - 待补充(可衡量的目标：数字、日期或期限)
   suggestions:
     heading: 对上级加强法治政府建设的意见、建议
     paragraphs:

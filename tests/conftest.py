@@ -1,0 +1,26 @@
+"""Shared test setup: a private rule-pack cache, and paths to the project's data."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+EXAMPLES = ROOT / "examples"
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _private_cache(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    # Tests never read or write the user's cache; each session starts cold.
+    patch = pytest.MonkeyPatch()
+    patch.setenv("REPORTLINT_CACHE_DIR", str(tmp_path_factory.mktemp("cache")))
+    patch.setenv("LANG", "C.UTF-8")
+    patch.delenv("LC_ALL", raising=False)
+    patch.delenv("LC_MESSAGES", raising=False)
+    patch.delenv("GITHUB_ACTIONS", raising=False)
+    patch.delenv("NO_COLOR", raising=False)
+    yield
+    patch.undo()
