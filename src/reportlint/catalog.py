@@ -204,7 +204,7 @@ def load_rules(extra: list[Path] | None = None) -> list[RuleSpec]:
                 )
             seen[raw["id"]] = str(path)
             rules.append(_rule_spec(raw, str(path)))
-    return rules
+    return sorted(rules, key=lambda rule: rule.id)
 
 
 def profile_path(name: str) -> Path:
