@@ -34,7 +34,9 @@ def test_malformed_yaml_is_rl001_at_the_parser_mark(
     assert captured.err == ""
 
 
-def test_unknown_key_is_rl002_at_the_key(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_unknown_key_is_rl002_at_the_key(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     text = REFERENCE.read_text(encoding="utf-8").replace("  shortcomings:", "  shortcomming:")
     path = write(tmp_path, "typo.yaml", text)
     assert main(["check", str(path), "--lang", "en", "--select", "RL002,RL101"]) == 1
@@ -48,7 +50,9 @@ def test_unknown_key_is_rl002_at_the_key(tmp_path: Path, capsys: pytest.CaptureF
     ]
 
 
-def test_missing_file_is_exit_2_with_one_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_missing_file_is_exit_2_with_one_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     missing = tmp_path / "nope.yaml"
     assert main(["check", str(missing)]) == 2
     captured = capsys.readouterr()
@@ -70,11 +74,17 @@ def test_unknown_profile_is_exit_2(capsys: pytest.CaptureFixture[str]) -> None:
 
 def test_folder_is_searched_recursively(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     (tmp_path / "a" / "b").mkdir(parents=True)
-    (tmp_path / "a" / "b" / "r.yml").write_text(REFERENCE.read_text(encoding="utf-8"), encoding="utf-8")
+    (tmp_path / "a" / "b" / "r.yml").write_text(
+        REFERENCE.read_text(encoding="utf-8"), encoding="utf-8"
+    )
     (tmp_path / "notes.md").write_text("# not a report\n", encoding="utf-8")
     assert main(["check", str(tmp_path), "--select", "RL305", "--quiet"]) == 0
     out = capsys.readouterr().out.splitlines()
-    assert [line.split(": ")[0] for line in out] == [f"{tmp_path}/a/b/r.yml:32:129", f"{tmp_path}/a/b/r.yml:43:75", f"{tmp_path}/a/b/r.yml:62:183"]
+    assert [line.split(": ")[0] for line in out] == [
+        f"{tmp_path}/a/b/r.yml:32:129",
+        f"{tmp_path}/a/b/r.yml:43:75",
+        f"{tmp_path}/a/b/r.yml:62:183",
+    ]
 
 
 def test_select_prefix_and_ignore(capsys: pytest.CaptureFixture[str]) -> None:
@@ -123,7 +133,9 @@ def test_explain_by_id_and_name(capsys: pytest.CaptureFixture[str]) -> None:
 
 def test_explain_unknown_rule(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["explain", "RL999"]) == 2
-    assert capsys.readouterr().err == "reportlint: error: no rule 'RL999' (see 'reportlint rules')\n"
+    assert (
+        capsys.readouterr().err == "reportlint: error: no rule 'RL999' (see 'reportlint rules')\n"
+    )
 
 
 def test_schema_prints_the_schema(capsys: pytest.CaptureFixture[str]) -> None:
@@ -160,7 +172,9 @@ def test_version(capsys: pytest.CaptureFixture[str]) -> None:
     assert capsys.readouterr().out == f"reportlint {__version__}\n"
 
 
-def test_lang_from_locale(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+def test_lang_from_locale(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
     monkeypatch.setenv("LANG", "zh_CN.UTF-8")
     main(["check", str(REFERENCE), "--select", "RL302", "--quiet"])
     assert "成文日期 2023-12-29 早于报告年度结束" in capsys.readouterr().out

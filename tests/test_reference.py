@@ -31,7 +31,9 @@ def test_reference_findings_are_exactly_the_catalogued_ones() -> None:
 
 
 @pytest.mark.parametrize(("rule", "line", "column", "text"), EXPECTED)
-def test_reference_positions_point_at_the_words(rule: str, line: int, column: int, text: str) -> None:
+def test_reference_positions_point_at_the_words(
+    rule: str, line: int, column: int, text: str
+) -> None:
     source_line = REFERENCE.read_text(encoding="utf-8").splitlines()[line - 1]
     assert source_line[column - 1 :].startswith(text)
 
@@ -59,8 +61,17 @@ def test_reference_json_output(capsys: pytest.CaptureFixture[str]) -> None:
     rows = json.loads(capsys.readouterr().out)
     assert [(r["rule"], r["line"], r["column"]) for r in rows] == [e[:3] for e in EXPECTED]
     assert set(rows[0]) == {
-        "path", "line", "column", "end_line", "end_column", "rule", "name",
-        "severity", "message", "section", "pointer",
+        "path",
+        "line",
+        "column",
+        "end_line",
+        "end_column",
+        "rule",
+        "name",
+        "severity",
+        "message",
+        "section",
+        "pointer",
     }
     assert rows[1]["pointer"] == "/sections/measures/subsections/1/subsections/2/paragraphs/0"
 

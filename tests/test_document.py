@@ -1,0 +1,119 @@
+"""Loading: data, positions of nodes and of characters inside scalars, normalisation."""
+
+from __future__ import annotations
+
+import textwrap
+
+import pytest
+
+from reportlint import paths
+from reportlint.document import load_yaml
+from reportlint.positions import Span
+from reportlint.text import TextBlock, normalize, text_strings
+
+
+def doc(text: str):  # type: ignore[no-untyped-def]
+    return load_yaml(textwrap.dedent(text), "t.yaml")
+
+
+def test_dates_stay_as_written_and_numbers_are_numbers() -> None:
+    d = doc("""\
+        report:
+          year: 2023
+          signed_on: 2023-12-29
+          title: '2023'
+        """)
+    assert d.data == {"report": {"year": 2023, "signed_on": "2023-12-29", "title": "2023"}}
+
+
+def test_node_and_key_spans() -> None:
+    d = doc("""\
+        report:
+          title: 示例县报告
+        """)
+    assert d.locator.span("/report/title") == Span(2, 10, 2, 15)
+    assert d.locator.span("/report/title", key=True) == Span(2, 3, 2, 8)
+
+
+def test_missing_pointer_points_at_the_parent_key() -> None:
+    d = doc("""\
+        sections:
+          measures: {heading: 举措}
+        """)
+    assert d.locator.span("/sections/plans") == Span(1, 1, 1, 9)
+
+
+@pytest.mark.parametrize(
+    ("source", "expected"),
+    [
+        ("p: 甲乙丙截至目前丁\n", (1, 7)),
+        ("p: '甲乙丙截至目前丁'\n", (1, 8)),
+        ('p: "甲乙丙截至目前丁"\n', (1, 8)),
+        ("p: |\n  甲乙\n  丙截至目前丁\n", (3, 4)),
+        ("p: >\n  甲乙\n  丙截至目前丁\n", (3, 4)),
+        ("p:\n  甲乙\n  丙截至目前丁\n", (3, 4)),
+    ],
+)
+def test_character_positions_inside_scalars(source: str, expected: tuple[int, int]) -> None:
+    d = load_yaml(source, "t.yaml")
+    value = d.data["p"]
+    start = value.index("截至")
+    span = d.locator.text_span("/p", start, start + 4)
+    assert (span.line, span.column) == expected
+    assert source.splitlines()[span.line - 1][span.column - 1 :].startswith("截至目前")
+
+
+def test_full_width_text_matches_half_width_patterns_at_original_places() -> None:
+    normal, origin = normalize("率达１００％")
+    assert normal == "率达100%"
+    assert origin is None  # one character for one: offsets are unchanged
+    normal, origin = normalize("㈠审核")
+    assert normal == "(一)审核"
+    assert origin == [0, 0, 0, 1, 2]
+
+
+def test_text_block_maps_joined_offsets_back() -> None:
+    block = TextBlock([("/a", "第一段"), ("/b", "第二段截至目前")])
+    start = block.text.index("截至")
+    place = block.locate(start, start + 4)
+    assert (place.pointer, place.start, place.end) == ("/b", 3, 7)
+
+
+def test_text_strings_are_headings_and_paragraphs_only() -> None:
+    data = {
+        "heading": "标题",
+        "paragraphs": ["一段"],
+        "subsections": [{"heading": "子标题", "paragraphs": ["二段"]}],
+        "note": "不是正文",
+    }
+    assert list(text_strings(data, "/s")) == [
+        ("/s/heading", "标题"),
+        ("/s/paragraphs/0", "一段"),
+        ("/s/subsections/0/heading", "子标题"),
+        ("/s/subsections/0/paragraphs/0", "二段"),
+    ]
+    assert [p for p, _ in text_strings(data, "/s", include_self=False)][0] == "/s/paragraphs/0"
+
+
+def test_path_syntax() -> None:
+    data = {"sections": {"measures": {"subsections": [{"heading": "甲"}, {"heading": "乙"}]}}}
+    assert paths.select(data, "sections.*") == [
+        ("/sections/measures", data["sections"]["measures"])
+    ]
+    headings = paths.select(data, "sections.measures.subsections.**.heading")
+    assert headings == [
+        ("/sections/measures/subsections/0/heading", "甲"),
+        ("/sections/measures/subsections/1/heading", "乙"),
+    ]
+    assert paths.select(data, "sections.plans") == []
+    assert paths.to_pointer("sections.a/b") == "/sections/a~1b"
+
+
+def test_duplicate_key_is_found_at_the_second_key() -> None:
+    d = doc("""\
+        report:
+          title: 甲
+          title: 乙
+        """)
+    assert d.data == {"report": {"title": "甲"}}
+    assert [(p.rule, p.span.line, p.span.column) for p in d.problems] == [("RL004", 3, 3)]
