@@ -13,7 +13,6 @@ from reportlint.context import Context, Hit, ProfileInfo
 from reportlint.findings import Finding, Severity
 from reportlint.positions import Locator
 
-
 _FIELD = re.compile(r"\{\{|\}\}|\{([A-Za-z_][A-Za-z0-9_.]*)\}")
 
 
