@@ -7,6 +7,7 @@ a Python object, duplicate keys are seen, and aliases are expanded only under a 
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -18,6 +19,14 @@ from reportlint.positions import Span
 
 # Expanded node count above which aliases are refused (a billion-laughs file needs ~10^9).
 ALIAS_BUDGET = 100_000
+_CYCLE = -1
+
+# libyaml's C composer; the pure-Python one only where PyYAML was built without libyaml.
+_LOADER: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+# What YAML (1.1, as libyaml reads it) counts as a line break; marks count lines by these.
+_LINE_BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
+# What folding may turn into a space or a newline in a scalar's value.
+_FOLDED = frozenset(" \r\n\x85\u2028\u2029")
 
 _STANDARD_TAGS = frozenset(
     "tag:yaml.org,2002:" + name
@@ -111,24 +120,24 @@ class YamlLocator:
         value: str = node.value
         pos = 1 if node.style in ("'", '"') else 0
         if node.style in ("|", ">"):
-            pos = raw.find("\n") + 1 if "\n" in raw else len(raw)
+            header_end = _LINE_BREAK.search(raw)
+            pos = header_end.end() if header_end else len(raw)
         for char in value[:offset]:
-            found = raw.find(char, pos, pos + 64) if char not in "\n " else -1
+            found = raw.find(char, pos, pos + 64) if char not in _FOLDED else -1
             if found >= 0:
                 pos = found + 1
-            elif char in "\n " and pos < len(raw) and raw[pos] in "\n ":
+            elif char in _FOLDED and pos < len(raw) and raw[pos] in _FOLDED:
                 pos += 1
         while (
             pos < len(raw)
-            and raw[pos] in " \n"
+            and raw[pos] in _FOLDED
             and offset < len(value)
-            and value[offset] not in " \n"
+            and value[offset] not in _FOLDED
         ):
             pos += 1
-        consumed = raw[:pos]
-        newlines = consumed.count("\n")
-        if newlines:
-            return mark.line + 1 + newlines, pos - consumed.rfind("\n")
+        breaks = list(_LINE_BREAK.finditer(raw, 0, pos))
+        if breaks:
+            return mark.line + 1 + len(breaks), pos - breaks[-1].end() + 1
         return mark.line + 1, mark.column + 1 + pos
 
 
@@ -144,38 +153,71 @@ def decode(raw: bytes) -> str:
 
 def load_yaml(text: str, path: str) -> Document:
     """Parse ``text`` into a Document; syntax errors become problems, never exceptions."""
+    # libyaml skips a byte-order mark without counting it in its marks' indexes.
+    text = text.removeprefix("\ufeff")
     lines = text.splitlines()
     try:
-        root = yaml.compose(text, Loader=yaml.CSafeLoader)
+        root = yaml.compose(text, Loader=_LOADER)
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
-        span = Span.point(mark.line + 1, mark.column + 1) if mark else Span.point(1, 1)
+        span = _point_at(text, mark.index) if mark else Span.point(1, 1)
         problem = str(error.problem or error.context or "invalid YAML")
         context_mark = error.context_mark
         if "expected a single document" in str(error.context):
             problem = "a report file holds one YAML document; found a second"
+        elif mark is not None and text[mark.index : mark.index + 1] == "\t":
+            problem = "a tab where YAML expects spaces: indent with spaces, never tabs"
         elif error.problem and error.context and context_mark is not None:
             start = f"{context_mark.line + 1}:{context_mark.column + 1}"
             problem = f"{problem} {error.context} (started at {start})"
-        return Document(
-            path,
-            None,
-            YamlLocator(None, text),
-            [LoadProblem("RL001", span, "", problem, f"YAML 语法错误: {problem}")],
-            lines,
-        )
+        if "maximum nesting depth" in problem:
+            problem += "; YAML is read to 1000 levels of nesting at most"
+        return _unparsed(text, path, span, problem)
+    except yaml.reader.ReaderError as error:
+        index = error.position
+        if _LOADER is not yaml.SafeLoader:
+            # libyaml counts this position in bytes of UTF-8, marks in characters.
+            utf8 = text.encode("utf-8", "surrogatepass")[: error.position]
+            index = len(utf8.decode("utf-8", "ignore"))
+        code = error.character if isinstance(error.character, int) else 0
+        problem = f"character U+{code:04X} is not allowed in YAML ({error.reason})"
+        return _unparsed(text, path, _point_at(text, index), problem)
     except yaml.YAMLError as error:
-        message = str(error).splitlines()[0]
-        return Document(
-            path,
-            None,
-            YamlLocator(None, text),
-            [LoadProblem("RL001", Span.point(1, 1), "", message, f"YAML 语法错误: {message}")],
-            lines,
-        )
+        return _unparsed(text, path, Span.point(1, 1), str(error).splitlines()[0])
+    except UnicodeEncodeError as error:
+        # Only text handed in directly can hold one; a file is decoded strictly.
+        problem = "a lone surrogate (half of a UTF-16 pair) is not a character"
+        return _unparsed(text, path, _point_at(text, error.start), problem)
+    except RecursionError:
+        # The pure-Python composer recurses per level; libyaml stops at 1000 levels first.
+        return _unparsed(text, path, Span.point(1, 1), "nesting too deep to read")
     builder = _Builder()
     data = builder.build(root) if root is not None else None
     return Document(path, data, YamlLocator(root, text), builder.problems, lines)
+
+
+def _unparsed(text: str, path: str, span: Span, problem: str) -> Document:
+    """The Document of a file that does not parse: no data, one RL001 problem."""
+    zh = f"YAML 语法错误: {problem}"
+    return Document(
+        path,
+        None,
+        YamlLocator(None, text),
+        [LoadProblem("RL001", span, "", problem, zh)],
+        text.splitlines(),
+    )
+
+
+def _point_at(text: str, index: int) -> Span:
+    """The 1-based position of character ``index``, counting lines as YAML does.
+
+    An index at or past the end is shown at the end of the last line: libyaml puts the end
+    of a stream without a final line break on a line of its own, which an editor lacks.
+    """
+    before = text[:index]
+    breaks = list(_LINE_BREAK.finditer(before))
+    line_start = breaks[-1].end() if breaks else 0
+    return Span.point(len(breaks) + 1, index - line_start + 1)
 
 
 _scalar_constructor = SafeConstructor()
@@ -188,7 +230,17 @@ class _Builder:
         self.problems: list[LoadProblem] = []
 
     def build(self, root: yaml.Node) -> Any:
-        if self._expanded_size(root) > ALIAS_BUDGET:
+        size = self._expanded_size(root)
+        if size == _CYCLE:
+            self._problem(
+                "RL006",
+                root,
+                "",
+                "an alias refers to a node that contains it, so it never ends; the file is refused",
+                "别名引用了包含它自身的节点, 无限展开; 拒绝处理该文件",
+            )
+            return None
+        if size > ALIAS_BUDGET:
             self._problem(
                 "RL006",
                 root,
@@ -229,8 +281,9 @@ class _Builder:
         self._check_tag(node, pointer)
         mapping: dict[str, Any] = {}
         for key_node, value_node in node.value:
-            key = built[id(key_node)]
-            key = key if isinstance(key, str) else str(key)
+            # A scalar key is kept as written (2023, null, 0x10), as JSON Pointers name it.
+            key = key_node.value if isinstance(key_node, yaml.ScalarNode) else None
+            key = key if isinstance(key, str) else str(built[id(key_node)])
             if key in mapping:
                 self._problem(
                     "RL004",
@@ -259,6 +312,15 @@ class _Builder:
     def _check_tag(self, node: yaml.Node, pointer: str) -> bool:
         if node.tag in _STANDARD_TAGS:
             return True
+        if node.tag == "tag:yaml.org,2002:merge":
+            self._problem(
+                "RL005",
+                node,
+                pointer,
+                "merge keys ('<<') are not supported; write the keys out",
+                "不支持合并键('<<'); 请逐项写出各键",
+            )
+            return False
         self._problem(
             "RL005",
             node,
@@ -275,7 +337,7 @@ class _Builder:
 
     @staticmethod
     def _expanded_size(root: yaml.Node) -> int:
-        """Node count with every alias expanded; a cycle counts as over budget."""
+        """Node count with every alias expanded (capped past the budget), or _CYCLE."""
         sizes: dict[int, int] = {}
         stack: list[tuple[yaml.Node, bool]] = [(root, False)]
         on_path: set[int] = set()
@@ -289,12 +351,12 @@ class _Builder:
             children = _Builder._children(node)
             if not children_done:
                 if id(node) in on_path:
-                    return ALIAS_BUDGET + 1
+                    return _CYCLE
                 on_path.add(id(node))
                 stack.append((node, True))
                 for child in children:
                     if id(child) in on_path:
-                        return ALIAS_BUDGET + 1
+                        return _CYCLE
                     stack.append((child, False))
             else:
                 on_path.discard(id(node))

@@ -2,17 +2,21 @@
 
 from __future__ import annotations
 
+import os
+import stat
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from reportlint import catalog, document
+from reportlint import catalog, context, document, resources, suppressions
 from reportlint.catalog import RuleSpec
+from reportlint.context import ProfileInfo
 from reportlint.document import Document, LoadProblem
 from reportlint.engine import Engine, render
-from reportlint.errors import InputError, ReportlintError
+from reportlint.errors import InputError, ReportlintError, RulePackError
 from reportlint.findings import Finding, Severity
+from reportlint.sources import SOURCE_SUFFIXES
 
 SUPPORTED_FORMATS = ("reportlint/1",)
 DEFAULT_MAX_BYTES = 10 * 1024 * 1024
@@ -44,6 +48,21 @@ def rule_selected(rule_id: str, select: tuple[str, ...], ignore: tuple[str, ...]
     return chosen >= 0 and longest(ignore) < max(chosen, 1)
 
 
+def _bundled_patterns(rules: list[RuleSpec], profile: ProfileInfo, name: str) -> set[str]:
+    """Patterns written in the bundled packs and profile (see ``context.trust``)."""
+    bundled = {str(path) for path in catalog.pack_files()}
+    found = {
+        run.options["pattern"]
+        for rule in rules
+        if rule.source in bundled
+        for run in rule.runs
+        if isinstance(run.options.get("pattern"), str)
+    }
+    if catalog.profile_path(name).parent == resources.profiles_dir():
+        found.update(section.phrases for section in profile.sections)
+    return found
+
+
 class Linter:
     """Loads rules and profile once, then lints any number of files."""
 
@@ -65,23 +84,39 @@ class Linter:
             rule_options=self.settings.rule_options,
         )
         self._active_ids = {rule.id for rule in self.active}
+        context.trust(_bundled_patterns(all_rules, self.profile, self.settings.profile))
 
     def read(self, path: Path) -> str:
-        """The text of a file; an unreadable, oversized or binary file is an InputError."""
+        """The text of a file; an unreadable, oversized, binary or special file is an InputError.
+
+        Only regular files are read: a FIFO or a device named ``x.yaml`` would block or
+        never end. At most ``max_bytes`` are read, even from a file that grows meanwhile.
+        """
+        limit = self.settings.max_bytes
         try:
-            size = path.stat().st_size
-            if size > self.settings.max_bytes:
-                raise InputError(
-                    f"{path}: file is {size} bytes, over the limit of {self.settings.max_bytes}"
-                    " (raise it with --max-bytes)"
-                )
-            raw = path.read_bytes()
+            # O_NONBLOCK: opening a FIFO must not wait for a writer (it is refused below).
+            flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
+            with os.fdopen(os.open(path, flags), "rb") as stream:
+                info = os.fstat(stream.fileno())
+                if stat.S_ISDIR(info.st_mode):
+                    raise InputError(f"{path}: is a directory")
+                if not stat.S_ISREG(info.st_mode):
+                    raise InputError(f"{path}: not a regular file (a FIFO, socket or device)")
+                raw = stream.read(limit + 1) if info.st_size <= limit else b""
+                size = max(info.st_size, len(raw))
         except IsADirectoryError as error:
             raise InputError(f"{path}: is a directory") from error
         except FileNotFoundError as error:
             raise InputError(f"{path}: no such file") from error
+        except PermissionError as error:
+            raise InputError(f"{path}: cannot read: permission denied") from error
         except OSError as error:
             raise InputError(f"{path}: cannot read: {error.strerror}") from error
+        if size > limit:
+            raise InputError(
+                f"{path}: file is {size:,} bytes, over the limit of {limit:,} bytes"
+                " (raise it with --max-bytes)"
+            )
         if b"\x00" in raw[:8192] and not raw.startswith((b"\xff\xfe", b"\xfe\xff")):
             raise InputError(f"{path}: binary file, not a report")
         try:
@@ -90,6 +125,12 @@ class Linter:
             raise InputError(f"{path}: not UTF-8, UTF-16 or GB18030 text") from error
 
     def lint_file(self, path: Path, display: str | None = None) -> list[Finding]:
+        if path.suffix.lower() in SOURCE_SUFFIXES:
+            # A published source (.txt/.html/.docx) is read as `reportlint import` reads it.
+            from reportlint.sources import load_source_file
+
+            doc = load_source_file(path, display, max_bytes=self.settings.max_bytes)
+            return self.lint_document(doc)
         return self.lint_text(self.read(path), display or str(path))
 
     def lint_text(self, text: str, path: str = "<text>") -> list[Finding]:
@@ -99,9 +140,39 @@ class Linter:
         findings = [self._problem_finding(doc, problem) for problem in doc.problems]
         if doc.data is not None or not doc.problems:
             findings.extend(self._schema_findings(doc))
-            findings.extend(self.engine.run(doc.data, doc.locator, doc.path))
+        if isinstance(doc.data, dict):
+            # Rules read a report, a mapping; the schema finding speaks for anything else.
+            try:
+                findings.extend(self.engine.run(doc.data, doc.locator, doc.path))
+            except context.PatternError as error:
+                where = self._rules_using(error.pattern)
+                raise RulePackError(f"{doc.path}: {where}: {error}") from error
         findings = [finding for finding in findings if finding.rule in self._active_ids]
+        findings = suppressions.silence(
+            findings,
+            doc.lines,
+            doc.locator,
+            active=self._active_ids,
+            known=self.catalogue.keys(),
+            unused=lambda note: self._input_finding(
+                doc, "RL007", "", note.span, {"rule": note.rule}
+            ),
+        )
         return sorted(findings, key=Finding.sort_key)
+
+    def _rules_using(self, pattern: str) -> str:
+        """The rules whose pattern is ``pattern`` (or is a template that may have become it)."""
+        exact, templated = [], []
+        for rule in self.active:
+            for run in rule.runs:
+                option = self.settings.rule_options.get(rule.id, {}).get("pattern")
+                written = option if isinstance(option, str) else run.options.get("pattern")
+                if written == pattern:
+                    exact.append(rule.id)
+                elif isinstance(written, str) and "${" in written:
+                    templated.append(rule.id)
+        found = list(dict.fromkeys(exact or templated))
+        return f"rule {', '.join(found)}" if found else "a rule"
 
     def _input_finding(
         self, doc: Document, rule_id: str, pointer: str, span: Any, params: dict[str, str]
@@ -125,9 +196,13 @@ class Linter:
 
     def _problem_finding(self, doc: Document, problem: LoadProblem) -> Finding:
         detail = problem.message_zh if self.settings.lang == "zh" else problem.message_en
-        return self._input_finding(
+        finding = self._input_finding(
             doc, problem.rule, problem.pointer, problem.span, {"detail": detail}
         )
+        if "{detail}" not in self.catalogue[problem.rule].message[self.settings.lang]:
+            # A source reader's finding under an engine rule (RL104) says its own words.
+            finding = replace(finding, message=detail)
+        return finding
 
     def _schema_findings(self, doc: Document) -> list[Finding]:
         from reportlint.schema import schema_violations

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import stat
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
@@ -20,6 +21,8 @@ def write_atomically(path: Path, produce: Callable[[TextIO], None]) -> None:
         raise ReportlintError(f"{path}: cannot write: {error.strerror}") from error
     try:
         with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
+            # mkstemp makes the file 0600; it gets the old file's mode, or the umask's.
+            os.chmod(temporary, _mode_for(path))
             produce(stream)
         os.replace(temporary, path)
     except OSError as error:
@@ -28,3 +31,12 @@ def write_atomically(path: Path, produce: Callable[[TextIO], None]) -> None:
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
+
+
+def _mode_for(path: Path) -> int:
+    try:
+        return stat.S_IMODE(path.stat().st_mode)
+    except OSError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask

@@ -7,7 +7,6 @@ violation. Most documents are valid, so most runs never pay for that import.
 
 from __future__ import annotations
 
-import difflib
 import json
 from dataclasses import dataclass
 from functools import lru_cache
@@ -130,6 +129,8 @@ def _convert(error: Any) -> list[SchemaViolation]:
 
 
 def _unknown_key(pointer: str, key: str, allowed: list[str]) -> SchemaViolation:
+    import difflib  # Only for a document with an unknown key.
+
     english, chinese = f"unknown key {_show(key)}", f"未知的键 {_show(key)}"
     close = difflib.get_close_matches(key, allowed, n=1)
     if close:

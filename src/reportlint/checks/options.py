@@ -7,6 +7,8 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
+from reportlint.backtracking import catastrophic_shape
+
 Comparison = Literal["==", "!=", ">=", "<=", ">", "<"]
 
 
@@ -25,6 +27,13 @@ class RegexOptions(Options):
                 re.compile(value)
             except re.error as error:
                 raise ValueError(f"pattern does not compile: {error}") from error
+            shape = catastrophic_shape(value)
+            if shape:
+                raise ValueError(
+                    f"pattern may take exponential time on some texts: {shape}; rewrite it so "
+                    "each character can be matched one way only (e.g. (a+)+ as a+), or use a "
+                    "possessive repeat or atomic group"
+                )
         return value
 
 

@@ -21,7 +21,7 @@ class RunSummary:
     """What a reporter may need besides the findings."""
 
     files: Sequence[str]
-    rules: Sequence[RuleSpec] = ()
+    rules: Sequence[RuleSpec] = ()  # the rules that ran (SARIF's catalogue, JUnit's cases)
     lang: str = "en"
     color: bool = False
     quiet: bool = False
@@ -35,7 +35,14 @@ class Reporter(Protocol):
     ) -> None: ...
 
 
-_MODULES = {"text": "text", "json": "json_format"}
+_MODULES = {
+    "text": "text",
+    "json": "json_format",
+    "sarif": "sarif",
+    "github": "github",
+    "junit": "junit",
+    "gitlab": "gitlab",
+}
 FORMATS = tuple(_MODULES)
 
 

@@ -1,0 +1,125 @@
+"""Compiled regular expressions kept between runs.
+
+``re`` parses and compiles a pattern in Python; for the bundled packs' patterns (long
+alternations of Chinese phrases, wide character classes) that takes longer than checking
+a report does. What it produces is a list of integers, the program ``_sre`` runs. That
+program is kept in the cache folder, under a name made of the exact Python build, and
+handed straight to ``_sre`` by later runs.
+
+A program is stored only after it proved equal to what ``re.compile`` gives on this
+Python (patterns compare by their program), and anything unexpected (another Python, a
+damaged or missing file, changed ``re`` internals) falls back to ``re.compile``.
+"""
+
+from __future__ import annotations
+
+import importlib
+import marshal
+import os
+import re
+import sys
+import zlib
+from pathlib import Path
+from typing import Any
+
+_sre: Any
+_compiler: Any
+_parser: Any
+try:
+    _sre = importlib.import_module("_sre")
+    # The parser and compiler behind ``re`` (named sre_* up to 3.10; those warn from 3.11).
+    _compiler = importlib.import_module(
+        "re._compiler" if sys.version_info >= (3, 11) else "sre_compile"
+    )
+    _parser = importlib.import_module("re._parser" if sys.version_info >= (3, 11) else "sre_parse")
+except ImportError:  # pragma: no cover - not CPython
+    _sre = None
+
+# Past this many entries the file is started afresh (user patterns change over time).
+_MAX_ENTRIES = 4096
+
+_programs: dict[str, tuple[Any, ...]] | None = None
+_file: Path | None = None
+
+
+def compile(pattern: str, flags: int = 0) -> re.Pattern[str]:
+    """``re.compile(pattern, flags)``, from the cached program when there is one."""
+    if _sre is None:
+        return re.compile(pattern, flags)
+    key = f"{int(flags)}:{pattern}"
+    program = _load().get(key)
+    if program is not None:
+        try:
+            compiled: re.Pattern[str] = _sre.compile(pattern, *program)
+            return compiled
+        except Exception:  # A damaged entry: compile as usual (and store it again).
+            pass
+    compiled = re.compile(pattern, flags)
+    program = _program(pattern, flags, compiled)
+    if program is not None:
+        _store(key, program)
+    return compiled
+
+
+def _program(pattern: str, flags: int, compiled: re.Pattern[str]) -> tuple[Any, ...] | None:
+    """The arguments ``re`` passes ``_sre.compile``, if rebuilding them gives ``compiled``."""
+    try:
+        parsed = _parser.parse(pattern, flags)
+        code = _compiler._code(parsed, flags)
+        groupindex = dict(parsed.state.groupdict)
+        indexgroup: list[str | None] = [None] * parsed.state.groups
+        for name, index in groupindex.items():
+            indexgroup[index] = name
+        program = (
+            int(flags | parsed.state.flags),
+            [int(word) for word in code],
+            parsed.state.groups - 1,
+            groupindex,
+            tuple(indexgroup),
+        )
+        rebuilt = _sre.compile(pattern, *program)
+    except Exception:
+        return None
+    return program if rebuilt == compiled and rebuilt is not compiled else None
+
+
+def _path() -> Path | None:
+    from reportlint.catalog import _cache_dir
+
+    folder = _cache_dir()
+    if folder is None:
+        return None
+    build = zlib.crc32(f"{sys.version}|{sys.implementation.cache_tag}|{_sre.MAGIC}".encode())
+    return folder / f"patterns-{sys.implementation.cache_tag}-{build:08x}.marshal"
+
+
+def _load() -> dict[str, tuple[Any, ...]]:
+    global _programs, _file
+    if _programs is None:
+        _programs = {}
+        _file = _path()
+        if _file is not None:
+            try:
+                loaded = marshal.loads(_file.read_bytes())
+                if isinstance(loaded, dict):
+                    _programs = loaded
+            except (OSError, ValueError, EOFError, TypeError):
+                pass
+    return _programs
+
+
+def _store(key: str, program: tuple[Any, ...]) -> None:
+    """Add one program and rewrite the file (write and rename: readers never see half)."""
+    programs = _load()
+    if len(programs) >= _MAX_ENTRIES:
+        programs.clear()
+    programs[key] = program
+    if _file is None:
+        return
+    temporary = _file.with_name(f".{_file.name}.{os.getpid()}.tmp")
+    try:
+        _file.parent.mkdir(parents=True, exist_ok=True)
+        temporary.write_bytes(marshal.dumps(programs))
+        os.replace(temporary, _file)
+    except (OSError, ValueError):
+        pass  # A cache that cannot be written only costs speed.

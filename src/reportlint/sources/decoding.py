@@ -1,0 +1,82 @@
+"""Bytes of a text or HTML source to a string: UTF-8 (BOM or not), GB18030/GBK, and others.
+
+Files from Windows offices are often GB18030/GBK. A BOM or valid UTF-8 decides at once; an
+HTML page's declared charset comes next; otherwise charset-normalizer judges the bytes.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+from pathlib import Path
+
+from reportlint.errors import InputError
+
+_BOMS = (
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+_DECLARED = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_\-]+)""", re.IGNORECASE)
+# GB2312 and GBK pages hold characters only their superset GB18030 decodes.
+_SUPERSETS = {"gb2312": "gb18030", "gbk": "gb18030", "x-gbk": "gb18030", "cp936": "gb18030"}
+
+
+def read_bytes(path: Path, max_bytes: int) -> bytes:
+    """The bytes of ``path``; a missing, unreadable or oversized file is an InputError."""
+    try:
+        size = path.stat().st_size
+        if size > max_bytes:
+            raise InputError(
+                f"{path}: file is {size} bytes, over the limit of {max_bytes}"
+                " (raise it with --max-bytes)"
+            )
+        return path.read_bytes()
+    except IsADirectoryError as error:
+        raise InputError(f"{path}: is a directory") from error
+    except FileNotFoundError as error:
+        raise InputError(f"{path}: no such file") from error
+    except OSError as error:
+        raise InputError(f"{path}: cannot read: {error.strerror}") from error
+
+
+def decode(raw: bytes, path: str, *, html: bool = False) -> str:
+    """The text of a source file; bytes no encoding explains are an InputError."""
+    for bom, encoding in _BOMS:
+        if raw.startswith(bom):
+            return _strict(raw, encoding, path)
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    if html:
+        declared = _DECLARED.search(raw[:4096])
+        if declared:
+            name = declared.group(1).decode("ascii").lower()
+            try:
+                return raw.decode(_SUPERSETS.get(name, name))
+            except (LookupError, UnicodeDecodeError):
+                pass  # A wrong declaration is common; let the bytes speak.
+    return _detected(raw, path)
+
+
+def _strict(raw: bytes, encoding: str, path: str) -> str:
+    try:
+        return raw.decode(encoding)
+    except UnicodeDecodeError as error:
+        raise InputError(
+            f"{path}: not valid {encoding} text at byte {error.start} (save it as UTF-8 or GB18030)"
+        ) from error
+
+
+def _detected(raw: bytes, path: str) -> str:
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(raw).best()
+    if best is None:
+        raise InputError(
+            f"{path}: cannot decode the text: not UTF-8, GB18030 or another known encoding"
+            " (save it as UTF-8)"
+        )
+    encoding = _SUPERSETS.get(best.encoding.lower(), best.encoding)
+    return _strict(raw, encoding, path)
