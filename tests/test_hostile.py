@@ -341,11 +341,22 @@ def test_a_30_mb_file_is_read_when_the_limit_is_raised(run: Run, deadline: None)
     assert (code, found, err) == (0, [("RL302", 9, 14)], "")
 
 
-def test_the_limit_holds_for_a_file_that_grows_while_read(tmp_path: Path) -> None:
+def test_the_limit_is_a_setting_of_the_linter(tmp_path: Path) -> None:
     path = tmp_path / "r.yaml"
     path.write_text("a: 1\n" * 100, encoding="utf-8")
-    with pytest.raises(InputError, match=r"over the limit of 100 bytes"):
+    with pytest.raises(InputError, match=r"file is 500 bytes, over the limit of 100 bytes"):
         Linter(Settings(max_bytes=100)).read(path)
+    assert Linter(Settings(max_bytes=500)).read(path) == "a: 1\n" * 100
+
+
+@pytest.mark.parametrize("value", ["0", "-5", "10MB"])
+def test_a_limit_that_is_not_a_positive_number_is_a_usage_error(run: Run, value: str) -> None:
+    code, _, err = run("check", "--max-bytes", value, "r.yaml")
+    assert (code, err) == (
+        2,
+        f"reportlint: error: argument --max-bytes: expected a positive number of bytes, "
+        f"got '{value}' (see 'reportlint check --help')\n",
+    )
 
 
 # Paths --------------------------------------------------------------------------------------

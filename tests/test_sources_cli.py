@@ -127,3 +127,29 @@ def test_checking_yaml_does_not_load_the_source_readers(tmp_path: Path) -> None:
         [sys.executable, "-c", probe], cwd=tmp_path, capture_output=True, text=True, check=True
     )
     assert result.stdout.splitlines()[-1] == "[]"
+
+
+def test_a_source_over_the_size_limit(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["check", "--max-bytes", "100", str(TXT)]) == 2
+    assert capsys.readouterr().err.startswith(f"reportlint: error: {TXT}: file is ")
+    assert main(["import", "--max-bytes", "100", str(TXT)]) == 2
+    assert "over the limit of 100" in capsys.readouterr().err
+
+
+def test_a_bom_that_lies_is_an_error(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    bad = tmp_path / "bom.txt"
+    bad.write_bytes(b"\xef\xbb\xbf" + "报告".encode("gb18030"))
+    assert main(["check", str(bad)]) == 2
+    assert capsys.readouterr().err == (
+        f"reportlint: error: {bad}: not valid utf-8 text at byte 3 (save it as UTF-8 or GB18030)\n"
+    )
+
+
+def test_a_wrong_charset_declaration_is_not_believed(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    page = HTML.read_text(encoding="utf-8").replace('charset="utf-8"', 'charset="big5"')
+    copy = tmp_path / "page.html"
+    copy.write_bytes(page.encode("gb18030"))
+    findings = findings_of(capsys, "--select", "RL107", str(copy))
+    assert [(f["line"], f["column"]) for f in findings] == [(31, 3)]

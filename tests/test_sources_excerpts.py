@@ -132,6 +132,7 @@ NOTABLE = {
     "jiangsu-huaian-2017.txt": [("RL104", 6, 3), ("RL304", 2, 4)],  # thematic; after 1 April
     "hunan-yueyangxian-2022.txt": [("RL105", 4, 26), ("RL105", 6, 11)],  # 第一责任人 in 一
     "shanxi-shuocheng-2023.txt": [("RL105", 5, 14)],
+    "shanghai-minhang-2018.txt": [("RL502", 4, 51)],  # 《法制政府建设实施纲要》
 }
 
 

@@ -344,3 +344,32 @@ def test_a_report_without_headings_is_all_preamble(linter: Linter) -> None:
 def test_fragments_give_findings_never_a_crash(linter: Linter, text: str) -> None:
     findings = linter.lint_document(load_source_text(text, "r.txt"))
     assert all(finding.line >= 1 and finding.column >= 1 for finding in findings)
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        "开展网站ICP备案核查工作。",
+        "主办单位要加强管理。",
+        "相关政策落实到位。",
+        "关闭整改3家企业。",
+    ],
+)
+def test_text_that_mentions_furniture_words_stays_text(paragraph: str) -> None:
+    doc = data(f"{TITLE}\n\n一、主要举措和成效\n\n{paragraph}\n\n正文。\n")
+    assert doc["sections"]["measures"]["paragraphs"] == [paragraph, "正文。"]
+
+
+@pytest.mark.parametrize(
+    "trailer",
+    [
+        "扫一扫在手机上查看当前页面",
+        "相关解读 相关政策",
+        "【打印】【关闭】",
+        "版权所有:XX",
+        "上一篇:XX",
+    ],
+)
+def test_page_furniture_ends_the_body(trailer: str) -> None:
+    doc = data(f"{TITLE}\n\n一、主要举措和成效\n\n正文。\n\n{trailer}\n\n关于XX的解读\n")
+    assert doc["sections"]["measures"]["paragraphs"] == ["正文。"]

@@ -23,7 +23,29 @@ class UsageError(ReportlintError):
 
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> None:  # type: ignore[override]
-        raise UsageError(f"{message} (see 'reportlint {self.prog.split()[-1]} --help')")
+        raise UsageError(f"{message} (see '{self.prog} --help')")
+
+    def _get_formatter(self) -> argparse.HelpFormatter:
+        # argparse makes a formatter for every add_argument, and by default each asks
+        # shutil for the terminal width: importing shutil (and bz2, lzma) costs a one-file
+        # run more than building the whole parser. The width is worked out as shutil would.
+        width = _terminal_columns() - 2
+        return self.formatter_class(prog=self.prog, width=width)  # type: ignore[call-arg]
+
+
+def _terminal_columns() -> int:
+    """``shutil.get_terminal_size().columns``, without importing shutil."""
+    try:
+        columns = int(os.environ["COLUMNS"])
+    except (KeyError, ValueError):
+        columns = 0
+    stream = sys.__stdout__
+    if columns <= 0 and stream is not None:
+        try:
+            columns = os.get_terminal_size(stream.fileno()).columns
+        except (AttributeError, ValueError, OSError):
+            columns = 0
+    return columns or 80
 
 
 def default_lang() -> str:
@@ -37,6 +59,13 @@ def default_lang() -> str:
 
 def _id_list(text: str) -> tuple[str, ...]:
     return tuple(part.strip().upper() for part in text.split(",") if part.strip())
+
+
+def _byte_count(text: str) -> int:
+    """A positive number of bytes (``--max-bytes``)."""
+    if not text.strip().isdigit() or int(text) < 1:
+        raise argparse.ArgumentTypeError(f"expected a positive number of bytes, got '{text}'")
+    return int(text)
 
 
 class _Destination(argparse.Action):
@@ -105,10 +134,12 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument(
         "--statistics", action="store_true", help="counts per rule after the findings"
     )
-    check.add_argument("--quiet", action="store_true", help="findings only, no summary line")
+    check.add_argument("-q", "--quiet", action="store_true", help="findings only, no summary line")
     check.add_argument("--no-color", action="store_true", help="plain text output")
     check.add_argument("--lang", choices=("zh", "en"), default=None, help="language of messages")
-    check.add_argument("--max-bytes", type=int, default=None, help="largest file read (10 MiB)")
+    check.add_argument(
+        "--max-bytes", type=_byte_count, default=None, help="largest file read (10 MiB)"
+    )
     check.add_argument(
         "--debug", action="store_true", help="show the traceback of an internal error"
     )
@@ -142,7 +173,9 @@ def build_parser() -> argparse.ArgumentParser:
     importer.add_argument("--force", action="store_true", help="overwrite OUT if it exists")
     importer.add_argument("--verbose", action="store_true", help="also list the text dropped")
     importer.add_argument("--lang", choices=("zh", "en"), default=None)
-    importer.add_argument("--max-bytes", type=int, default=None, help="largest file read (10 MiB)")
+    importer.add_argument(
+        "--max-bytes", type=_byte_count, default=None, help="largest file read (10 MiB)"
+    )
     return parser
 
 

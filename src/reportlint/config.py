@@ -151,13 +151,16 @@ def _read(path: Path) -> str:
 
 
 def _pyproject_table(path: Path) -> Any:
+    text = _read(path)
+    if "reportlint" not in text:
+        return None  # Most projects' pyproject.toml: no TOML parser needed to know.
     if sys.version_info >= (3, 11):
         import tomllib
     else:  # pragma: no cover - Python 3.10
         import tomli as tomllib
 
     try:
-        document = tomllib.loads(_read(path))
+        document = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
         raise ConfigError(f"{path}: not valid TOML: {error}") from error
     return document.get("tool", {}).get("reportlint")

@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import os
-import stat
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from reportlint import catalog, context, document, resources, suppressions
+from reportlint import catalog, context, document, positions, reading, resources, suppressions
 from reportlint.catalog import RuleSpec
 from reportlint.context import ProfileInfo
 from reportlint.document import Document, LoadProblem
@@ -87,36 +85,8 @@ class Linter:
         context.trust(_bundled_patterns(all_rules, self.profile, self.settings.profile))
 
     def read(self, path: Path) -> str:
-        """The text of a file; an unreadable, oversized, binary or special file is an InputError.
-
-        Only regular files are read: a FIFO or a device named ``x.yaml`` would block or
-        never end. At most ``max_bytes`` are read, even from a file that grows meanwhile.
-        """
-        limit = self.settings.max_bytes
-        try:
-            # O_NONBLOCK: opening a FIFO must not wait for a writer (it is refused below).
-            flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
-            with os.fdopen(os.open(path, flags), "rb") as stream:
-                info = os.fstat(stream.fileno())
-                if stat.S_ISDIR(info.st_mode):
-                    raise InputError(f"{path}: is a directory")
-                if not stat.S_ISREG(info.st_mode):
-                    raise InputError(f"{path}: not a regular file (a FIFO, socket or device)")
-                raw = stream.read(limit + 1) if info.st_size <= limit else b""
-                size = max(info.st_size, len(raw))
-        except IsADirectoryError as error:
-            raise InputError(f"{path}: is a directory") from error
-        except FileNotFoundError as error:
-            raise InputError(f"{path}: no such file") from error
-        except PermissionError as error:
-            raise InputError(f"{path}: cannot read: permission denied") from error
-        except OSError as error:
-            raise InputError(f"{path}: cannot read: {error.strerror}") from error
-        if size > limit:
-            raise InputError(
-                f"{path}: file is {size:,} bytes, over the limit of {limit:,} bytes"
-                " (raise it with --max-bytes)"
-            )
+        """The text of a file; an unreadable, oversized, binary or special file is an InputError."""
+        raw = reading.read_bytes(path, self.settings.max_bytes)
         if b"\x00" in raw[:8192] and not raw.startswith((b"\xff\xfe", b"\xfe\xff")):
             raise InputError(f"{path}: binary file, not a report")
         try:
@@ -190,7 +160,7 @@ class Linter:
             name=rule.name,
             severity=self.settings.severities.get(rule.id, rule.severity),
             message=render(rule.message[self.settings.lang], params),
-            section=None,
+            section=positions.section_of(pointer),
             pointer=pointer,
         )
 

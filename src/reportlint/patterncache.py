@@ -95,9 +95,10 @@ def _path() -> Path | None:
 
 def _load() -> dict[str, tuple[Any, ...]]:
     global _programs, _file
-    if _programs is None:
+    path = _path()  # Looked up each time: the cache folder may change (tests, the API).
+    if _programs is None or path != _file:
         _programs = {}
-        _file = _path()
+        _file = path
         if _file is not None:
             try:
                 loaded = marshal.loads(_file.read_bytes())

@@ -26,10 +26,11 @@ def is_source(path: Path) -> bool:
 
 def read_source(path: Path, display: str | None = None, *, max_bytes: int) -> Imported:
     """Read a source file into a report; an unreadable or undecodable file is an InputError."""
+    from reportlint.reading import read_bytes
     from reportlint.sources import decoding
 
     name = display or str(path)
-    raw = decoding.read_bytes(path, max_bytes)
+    raw = read_bytes(path, max_bytes)
     suffix = path.suffix.lower()
     if suffix == ".docx":
         from reportlint.sources import read_docx

@@ -87,10 +87,6 @@ def assemble(units: list[SourceText], path: str, lines: list[str]) -> Imported:
     absent = [key for key in SECTION_KEYS if key not in sections]
     if body.sections and absent:
         notes.append(Note(None, f"sections not found: {', '.join(absent)}"))
-    for host, block in body.merged:
-        notes.append(
-            Note(block.whole.span(), f"\"{block.heading.value}\" kept as a part of '{host}'")
-        )
     if parts.closing:
         data["closing"] = _texts(parts.closing, "/closing", anchors)
 

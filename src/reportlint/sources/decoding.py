@@ -8,43 +8,24 @@ from __future__ import annotations
 
 import codecs
 import re
-from pathlib import Path
 
 from reportlint.errors import InputError
 
 _BOMS = (
-    (codecs.BOM_UTF8, "utf-8-sig"),
-    (codecs.BOM_UTF16_LE, "utf-16"),
-    (codecs.BOM_UTF16_BE, "utf-16"),
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
 )
 _DECLARED = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_\-]+)""", re.IGNORECASE)
 # GB2312 and GBK pages hold characters only their superset GB18030 decodes.
 _SUPERSETS = {"gb2312": "gb18030", "gbk": "gb18030", "x-gbk": "gb18030", "cp936": "gb18030"}
 
 
-def read_bytes(path: Path, max_bytes: int) -> bytes:
-    """The bytes of ``path``; a missing, unreadable or oversized file is an InputError."""
-    try:
-        size = path.stat().st_size
-        if size > max_bytes:
-            raise InputError(
-                f"{path}: file is {size} bytes, over the limit of {max_bytes}"
-                " (raise it with --max-bytes)"
-            )
-        return path.read_bytes()
-    except IsADirectoryError as error:
-        raise InputError(f"{path}: is a directory") from error
-    except FileNotFoundError as error:
-        raise InputError(f"{path}: no such file") from error
-    except OSError as error:
-        raise InputError(f"{path}: cannot read: {error.strerror}") from error
-
-
 def decode(raw: bytes, path: str, *, html: bool = False) -> str:
     """The text of a source file; bytes no encoding explains are an InputError."""
     for bom, encoding in _BOMS:
         if raw.startswith(bom):
-            return _strict(raw, encoding, path)
+            return _strict(raw, encoding, path, skip=len(bom))
     try:
         return raw.decode("utf-8")
     except UnicodeDecodeError:
@@ -60,12 +41,13 @@ def decode(raw: bytes, path: str, *, html: bool = False) -> str:
     return _detected(raw, path)
 
 
-def _strict(raw: bytes, encoding: str, path: str) -> str:
+def _strict(raw: bytes, encoding: str, path: str, *, skip: int = 0) -> str:
     try:
-        return raw.decode(encoding)
+        return raw[skip:].decode(encoding)
     except UnicodeDecodeError as error:
         raise InputError(
-            f"{path}: not valid {encoding} text at byte {error.start} (save it as UTF-8 or GB18030)"
+            f"{path}: not valid {encoding} text at byte {skip + error.start}"
+            " (save it as UTF-8 or GB18030)"
         ) from error
 
 

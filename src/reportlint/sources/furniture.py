@@ -61,16 +61,20 @@ _ALTERNATION = "|".join(
 _LABEL = re.compile(
     rf"(?:[\[【]\s*)?(?P<label>{_ALTERNATION})\s*(?P<bracket>[\]】])?\s*(?P<colon>:)?"
 )
+# Metadata rows and footer lines are short; running text is not read for them.
+_LONGEST_ROW = 400
 _VALUE_TRIM = " \t\xa0\u3000|[]【】:："
 
 _TRAILER = re.compile(
-    r"^(?:扫一扫|用手机扫|手机扫描|分享到|上一篇|下一篇|附件下载|版权所有|主办单位|承办单位"
-    r"|网站标识码|网站地图)"
+    r"^(?:扫一扫|用手机扫|手机扫描|分享到|上一篇|下一篇|附件下载)"
+    # Footer labels, as labels ("主办单位要……" is text).
+    r"|^(?:版权所有|主办单位|承办单位|网站标识码|网站地图)(?:\s*[:©(]|\s*$)"
     # Related-link list headings, alone on their line ("相关政策落实到位" is text).
     r"|^(?:相关(?:解读|政策|稿件|文章|链接|新闻|信息|阅读|文件)\s*:?\s*)+$"
     # Buttons: only buttons on the line.
     r"|^(?:[【\[]?\s*(?:打印本页|关闭窗口|打印|关闭|收藏|返回顶部)\s*[】\]]?\s*)+$"
-    r"|ICP备|公网安备"
+    # Registration numbers of the site ("开展ICP备案核查" is text).
+    r"|ICP备[0-9Xx\-]*号|公网安备\s*[0-9Xx]+号"
 )
 
 
@@ -84,6 +88,8 @@ class Entry:
 
 def metadata_row(text: SourceText) -> list[Entry] | None:
     """The label/value entries of a metadata row, or None when ``text`` is not one."""
+    if len(text) > _LONGEST_ROW:
+        return None
     plain = fold(text.value)
     labels = []
     for match in _LABEL.finditer(plain):
@@ -109,6 +115,8 @@ def metadata_row(text: SourceText) -> list[Entry] | None:
 
 def is_trailer(text: SourceText) -> bool:
     """Page furniture that ends the report: QR captions, related links, print buttons."""
+    if len(text) > _LONGEST_ROW:
+        return False
     return _TRAILER.search(fold(text.value)) is not None
 
 

@@ -48,7 +48,6 @@ class Block:
 class Outline:
     preamble: list[SourceText]
     sections: list[tuple[str, Block]]
-    merged: list[tuple[str, Block]]  # (host key, block) for headings kept as parts
 
 
 def _rank(unit: SourceText, number: Number | None) -> int | None:
@@ -70,21 +69,21 @@ def _open_block(unit: SourceText, number: Number | None, rank: int) -> Block:
 
 
 def build(body: list[SourceText]) -> Outline:
-    """Preamble, sections and merged blocks of a report body."""
-    ranks = [_rank(unit, numbering.read_number(unit.value)) for unit in body]
+    """The preamble and the sections of a report body."""
+    numbers = [numbering.read_number(unit.value) for unit in body]
+    ranks = [_rank(unit, number) for unit, number in zip(body, numbers, strict=True)]
     present = [rank for rank in ranks if rank is not None]
     if not present:
-        return Outline(list(body), [], [])
+        return Outline(list(body), [])
     top = min(present)
     first = ranks.index(top)
     tops: list[Block] = []
     stack: list[Block] = []
     continued: dict[str, int] = {}  # last value of each kind in this section
-    for unit, rank in zip(body[first:], ranks[first:], strict=True):
+    for unit, number, rank in zip(body[first:], numbers[first:], ranks[first:], strict=True):
         if rank is None:
             stack[-1].paragraphs.append(unit)
             continue
-        number = numbering.read_number(unit.value)
         block = _open_block(unit, number, rank)
         while stack and stack[-1].rank >= rank:
             stack.pop()
@@ -96,8 +95,7 @@ def build(body: list[SourceText]) -> Outline:
             continued[number.kind] = number.value
         siblings.append(block)
         stack.append(block)
-    sections, merged = _place(tops)
-    return Outline(list(body[:first]), sections, merged)
+    return Outline(list(body[:first]), _place(tops))
 
 
 def _check_number(
@@ -119,10 +117,9 @@ def _check_number(
         block.problems.append(Problem("RL107", span, fault))
 
 
-def _place(tops: list[Block]) -> tuple[list[tuple[str, Block]], list[tuple[str, Block]]]:
+def _place(tops: list[Block]) -> list[tuple[str, Block]]:
     """Sections by what their headings say; the rest become parts of a section."""
     sections: dict[str, Block] = {}
-    merged: list[tuple[str, Block]] = []
     for block in tops:
         key = section_key(block.heading.value)
         if key is not None and key not in sections:
@@ -133,7 +130,6 @@ def _place(tops: list[Block]) -> tuple[list[tuple[str, Block]], list[tuple[str, 
         else:
             host = key or "measures"
             sections[host].children.append(block)
-            merged.append((host, block))
             if key is None:
                 fault = Fault(
                     f'heading "{block.heading.value}" names no mandated section;'
@@ -147,4 +143,4 @@ def _place(tops: list[Block]) -> tuple[list[tuple[str, Block]], list[tuple[str, 
                     f'标题 "{block.heading.value}" 与部分 "{key}" 重复; 已作为其子项保留',
                 )
             block.problems.append(Problem("RL104", block.whole.span(), fault))
-    return list(sections.items()), merged
+    return list(sections.items())

@@ -75,6 +75,8 @@ def fold(text: str) -> str:
     Unlike NFKC on the whole string, the length never changes, so an index into the folded
     text is an index into the original.
     """
+    if unicodedata.is_normalized("NFKC", text):
+        return text
     return "".join(
         folded if len(folded := unicodedata.normalize("NFKC", char)) == 1 else char for char in text
     )

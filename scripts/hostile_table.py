@@ -1,0 +1,298 @@
+"""Run each hostile-input case through the real CLI and tabulate outcome, time and memory.
+
+    python scripts/hostile_table.py [--write docs/robustness.md]
+
+Each case is a fresh ``reportlint check`` process on a fixture made in a temporary folder
+(as tests/test_hostile.py makes them). Its wall time and peak resident memory come from
+``os.wait4``, which reports the resource use of that one child. With ``--write`` the table
+replaces the one between the ``<!-- table -->`` markers of the given Markdown file.
+POSIX only (FIFOs, symlinks, wait4).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+REFERENCE_TEXT = (ROOT / "examples" / "yungang-2023.yaml").read_text(encoding="utf-8")
+_CLI = "import sys; from reportlint.cli import main; sys.exit(main())"
+# Root reads a chmod-000 file; without these capabilities it cannot (util-linux setpriv).
+_WITHOUT_OVERRIDE = ["setpriv", "--bounding-set", "-dac_override,-dac_read_search"]
+
+
+@dataclass(frozen=True)
+class Case:
+    name: str
+    make: Callable[[Path], list[str]]  # writes its fixture, returns the CLI arguments
+    as_plain_user: bool = False  # root reads anything; drop its override where that matters
+
+
+def _file(name: str, content: str | bytes) -> Callable[[Path], list[str]]:
+    def make(folder: Path) -> list[str]:
+        path = folder / name
+        path.write_bytes(content.encode("utf-8") if isinstance(content, str) else content)
+        return [name]
+
+    return make
+
+
+def _reference_with(old: str, new: str) -> str:
+    assert old in REFERENCE_TEXT, old
+    return REFERENCE_TEXT.replace(old, new, 1)
+
+
+def _laughs() -> str:
+    lines = ['a0: &a0 ["lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol"]']
+    lines += [f"a{i}: &a{i} [{', '.join([f'*a{i - 1}'] * 9)}]" for i in range(1, 10)]
+    return "\n".join(lines) + "\n"
+
+
+def _thirty_megabytes(folder: Path) -> list[str]:
+    padding = "# " + "填充" * 49 + "\n"
+    with (folder / "big.yaml").open("w", encoding="utf-8") as stream:
+        stream.write(REFERENCE_TEXT)
+        stream.write(padding * (30 * 1024 * 1024 // len(padding.encode("utf-8")) + 1))
+    return ["big.yaml"]
+
+
+def _deep_subsections(leaf: str) -> str:
+    data = json.loads(json.dumps(_load(REFERENCE_TEXT), default=str))
+    data["sections"]["measures"]["subsections"].append("DEEP")
+    node = leaf
+    for level in range(480):
+        node = f'{{"heading": "第{level}层", "subsections": [{node}]}}'
+    return json.dumps(data, ensure_ascii=False).replace('"DEEP"', node)
+
+
+def _load(text: str) -> object:
+    import yaml
+
+    return yaml.load(text, Loader=yaml.CSafeLoader)
+
+
+def _fifo(folder: Path) -> list[str]:
+    os.mkfifo(folder / "pipe.yaml")
+    return ["pipe.yaml"]
+
+
+def _unreadable(folder: Path) -> list[str]:
+    (folder / "secret.yaml").write_text(REFERENCE_TEXT, encoding="utf-8")
+    (folder / "secret.yaml").chmod(0)
+    return ["secret.yaml"]
+
+
+def _link_loop(folder: Path) -> list[str]:
+    (folder / "reports" / "sub").mkdir(parents=True)
+    os.symlink("..", folder / "reports" / "sub" / "up")
+    os.symlink("self.yaml", folder / "reports" / "self.yaml")
+    (folder / "reports" / "good.yaml").write_text(REFERENCE_TEXT, encoding="utf-8")
+    return ["reports"]
+
+
+def _batch(folder: Path) -> list[str]:
+    (folder / "a-binary.yaml").write_bytes(b"\x00" * 10)
+    (folder / "b-broken.yaml").write_text("format: [\n", encoding="utf-8")
+    (folder / "c-good.yaml").write_text(REFERENCE_TEXT, encoding="utf-8")
+    return ["."]
+
+
+_PACK = """\
+pack: mine
+rules:
+  - id: MY001
+    name: my-rule
+    severity: warning
+    summary: {{zh: 测试, en: test}}
+    message: {{zh: 命中, en: hit}}
+    rationale: {{zh: 测试, en: test}}
+    basis: none
+    check: forbidden-pattern
+    path: preamble.*
+    options: {{pattern: '{pattern}'}}
+    examples: {{pass: [{{}}], fail: [{{}}]}}
+"""
+
+
+def _user_pack(pattern: str) -> Callable[[Path], list[str]]:
+    def make(folder: Path) -> list[str]:
+        (folder / "mine.yaml").write_text(_PACK.format(pattern=pattern), encoding="utf-8")
+        (folder / ".reportlint.yaml").write_text("rules: [mine.yaml]\n", encoding="utf-8")
+        text = _reference_with("  - 2023年,", "  - " + "甲" * 60 + "。2023年,")
+        (folder / "r.yaml").write_text(text, encoding="utf-8")
+        return ["r.yaml"]
+
+    return make
+
+
+def _empty_folder(folder: Path) -> list[str]:
+    (folder / "empty").mkdir()
+    return ["empty"]
+
+
+def _with_limit(folder: Path) -> list[str]:
+    return ["--max-bytes", "40000000", *_thirty_megabytes(folder)]
+
+
+CASES = [
+    Case("reference report (for comparison)", _file("r.yaml", REFERENCE_TEXT)),
+    Case("empty file", _file("r.yaml", "")),
+    Case("only comments", _file("r.yaml", "# one\n# two\n")),
+    Case("a scalar at the top", _file("r.yaml", "just a sentence\n")),
+    Case("a list at the top", _file("r.yaml", "- one\n- two\n")),
+    Case("two YAML documents", _file("r.yaml", "format: reportlint/1\n---\nreport: {}\n")),
+    Case("tab indentation", _file("r.yaml", "format: reportlint/1\nreport:\n\ttitle: x\n")),
+    Case(
+        "duplicate key (year twice)",
+        _file("r.yaml", _reference_with("  year: 2023\n", "  year: 2023\n  year: 1999\n")),
+    ),
+    Case("date 2023-02-30", _file("r.yaml", _reference_with("2023-12-29", "2023-02-30"))),
+    Case("year 0", _file("r.yaml", _reference_with("  year: 2023", "  year: 0"))),
+    Case("year 99999", _file("r.yaml", _reference_with("  year: 2023", "  year: 99999"))),
+    Case("20,000-deep flow nesting", _file("r.yaml", "[" * 20_000 + "]" * 20_000)),
+    Case("20,000-deep block nesting", _file("r.yaml", "- " * 20_000 + "x\n")),
+    Case("billion laughs (10^9 nodes)", _file("r.yaml", _laughs())),
+    Case(
+        "!!python/object/apply:os.system tag",
+        _file("r.yaml", 'format: reportlint/1\nx: !!python/object/apply:os.system ["touch P"]\n'),
+    ),
+    Case("binary file named .yaml", _file("r.yaml", b"\x89PNG\r\n\x1a\n\x00\x00" * 50)),
+    Case("UTF-16 LE with BOM", _file("r.yaml", b"\xff\xfe" + REFERENCE_TEXT.encode("utf-16-le"))),
+    Case("UTF-16 BE with BOM", _file("r.yaml", b"\xfe\xff" + REFERENCE_TEXT.encode("utf-16-be"))),
+    Case("UTF-8 with BOM", _file("r.yaml", b"\xef\xbb\xbf" + REFERENCE_TEXT.encode("utf-8"))),
+    Case("GBK", _file("r.yaml", REFERENCE_TEXT.encode("gbk"))),
+    Case("GB18030", _file("r.yaml", REFERENCE_TEXT.encode("gb18030"))),
+    Case("30 MB file (default limit)", _thirty_megabytes),
+    Case("30 MB file, --max-bytes 40000000", _with_limit),
+    Case("missing path", lambda folder: ["missing.yaml"]),
+    Case("folder with no reports", _empty_folder),
+    Case("FIFO named pipe.yaml", _fifo),
+    Case("chmod 000 file", _unreadable, as_plain_user=True),
+    Case("symlink loops in a searched folder", _link_loop),
+    Case("batch: binary + broken + good", _batch),
+    Case(
+        "subsections 480 deep, invalid leaf",
+        _file("r.yaml", _deep_subsections('{"heading": "最深", "paragraphs": [5]}')),
+    ),
+    Case(
+        "subsections 480 deep, valid",
+        _file("r.yaml", _deep_subsections('{"heading": "最深", "paragraphs": ["完成。"]}')),
+    ),
+    Case("user pack: (a+)+$", _user_pack("(a+)+$")),
+    Case("user pack: (?:甲|甲甲){40}乙 on 60 甲", _user_pack("(?:甲|甲甲){40}乙")),
+]
+
+
+@dataclass(frozen=True)
+class Result:
+    name: str
+    outcome: str
+    seconds: float
+    peak_mib: float
+
+
+def run_case(case: Case, folder: Path) -> Result:
+    args = case.make(folder)
+    env = {
+        **os.environ,
+        "PYTHONPATH": str(ROOT / "src"),
+        "REPORTLINT_CACHE_DIR": str(folder.parent / "cache"),
+        "LANG": "C.UTF-8",
+    }
+    env.pop("LC_ALL", None)
+    command = [sys.executable, "-c", _CLI, "check", "--format", "json", "--lang", "en", *args]
+    if case.as_plain_user and hasattr(os, "geteuid") and os.geteuid() == 0:
+        command = [*_WITHOUT_OVERRIDE, *command]
+    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
+        started = time.perf_counter()
+        process = subprocess.Popen(
+            command,
+            cwd=folder,
+            env=env,
+            stdin=subprocess.DEVNULL,
+            stdout=out,
+            stderr=err,
+        )
+        # wait4 gives the resource use of this one child, its peak memory among it.
+        while True:
+            pid, status, usage = os.wait4(process.pid, os.WNOHANG)
+            if pid:
+                break
+            if time.perf_counter() - started > 120:
+                process.kill()
+                os.wait4(process.pid, 0)
+                return Result(case.name, "HUNG (killed after 120 s)", 120.0, 0.0)
+            time.sleep(0.005)
+        seconds = time.perf_counter() - started
+        process.returncode = code = os.waitstatus_to_exitcode(status)
+        out.seek(0)
+        err.seek(0)
+        outcome = _outcome(code, out.read(), err.read())
+    # Linux counts ru_maxrss in KiB, macOS in bytes.
+    peak = usage.ru_maxrss / (1024 * 1024 if sys.platform == "darwin" else 1024)
+    return Result(case.name, outcome, seconds, peak)
+
+
+def _outcome(code: int, out: bytes, err: bytes) -> str:
+    text = err.decode("utf-8", "replace").strip()
+    if "Traceback" in text:
+        return f"exit {code}: TRACEBACK"
+    parts = [f"exit {code}"]
+    try:
+        findings = json.loads(out) if out.strip() else []
+    except ValueError:
+        findings = []
+    shown = [f"{item['rule']} {item['line']}:{item['column']}" for item in findings[:3]]
+    if len(findings) > 3:
+        shown.append(f"+{len(findings) - 3} more")
+    if shown:
+        parts.append(", ".join(shown))
+    elif code in (0, 1):
+        parts.append("no findings")
+    if text:
+        message = text.splitlines()[0].removeprefix("reportlint: error: ")
+        parts.append(message if len(message) <= 110 else message[:109] + "…")
+    return " · ".join(parts)
+
+
+def table(results: list[Result]) -> str:
+    rows = ["| input | outcome | time | peak RSS |", "|---|---|---:|---:|"]
+    for result in results:
+        outcome = result.outcome.replace("|", "\\|")
+        rows.append(
+            f"| {result.name} | {outcome} | {result.seconds:.2f} s | {result.peak_mib:.0f} MiB |"
+        )
+    return "\n".join(rows) + "\n"
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--write", type=Path, help="Markdown file whose table to replace")
+    args = parser.parse_args(argv)
+    results = []
+    with tempfile.TemporaryDirectory() as base:
+        for index, case in enumerate(CASES):
+            folder = Path(base) / f"case{index}"
+            folder.mkdir()
+            results.append(run_case(case, folder))
+            print(f"{case.name}: {results[-1].outcome}", file=sys.stderr)
+    text = table(results)
+    sys.stdout.write(text)
+    if args.write:
+        document = args.write.read_text(encoding="utf-8")
+        start, end = "<!-- table -->\n", "<!-- /table -->"
+        head, rest = document.split(start, 1)
+        args.write.write_text(head + start + text + end + rest.split(end, 1)[1], "utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,96 @@
+"""``--jobs``: files linted on several processes give the same report as one process."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from reportlint import parallel
+from reportlint.cli import main
+from reportlint.errors import ReportlintError
+from reportlint.linter import Linter
+
+EXAMPLE = Path(__file__).resolve().parent.parent / "examples" / "yungang-2023.yaml"
+
+
+@pytest.fixture
+def reports(tmp_path: Path) -> Path:
+    """Six reports (one broken, one not UTF-8 text) in a folder."""
+    folder = tmp_path / "reports"
+    folder.mkdir()
+    text = EXAMPLE.read_text(encoding="utf-8")
+    for index in range(4):
+        (folder / f"r{index}.yaml").write_text(
+            text.replace("year: 2023", f"year: {2020 + index}"), encoding="utf-8"
+        )
+    (folder / "broken.yaml").write_text("format: reportlint/1\nreport: [\n", encoding="utf-8")
+    (folder / "binary.yaml").write_bytes(b"\x00\x01\x02")
+    return folder
+
+
+def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
+    code = main(["check", "--no-color", *args])
+    captured = capsys.readouterr()
+    return code, captured.out, captured.err
+
+
+def test_parallel_report_is_the_serial_report(
+    reports: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    serial = run(capsys, "--jobs", "1", str(reports))
+    assert serial[0] == 2  # binary.yaml cannot be read
+    assert serial[2] == f"reportlint: error: {reports / 'binary.yaml'}: binary file, not a report\n"
+    assert "broken.yaml:3:1: RL001 error" in serial[1]
+    assert run(capsys, "--jobs", "2", str(reports)) == serial
+    assert (
+        run(capsys, "--jobs", "3", "--format", "json", str(reports))[1]
+        == (run(capsys, "--jobs", "1", "--format", "json", str(reports))[1])
+    )
+    assert run(capsys, str(reports)) == serial  # the default: the CPU count
+
+
+def test_lint_files_keeps_the_order_given(reports: Path) -> None:
+    linter = Linter()
+    paths = sorted(reports.iterdir(), reverse=True)
+    results = list(parallel.lint_files(linter, paths, jobs=2))
+    assert [path for path, _ in results] == paths
+    by_path = dict(results)
+    error = by_path[reports / "binary.yaml"]
+    assert isinstance(error, ReportlintError)
+    assert str(error) == f"{reports / 'binary.yaml'}: binary file, not a report"
+    for path, found in results:
+        if path.name != "binary.yaml":
+            assert found == linter.lint_file(path)
+
+
+def test_job_count() -> None:
+    assert parallel.job_count(None, 1) == 1
+    assert parallel.job_count(None, 0) == 1
+    assert parallel.job_count(None, 500) == parallel.cpu_count()
+    assert parallel.job_count(8, 3) == 3
+    assert parallel.job_count(2, 100) == 2
+
+
+@pytest.mark.parametrize("jobs", ["0", "-2"])
+def test_jobs_below_one_is_a_usage_error(
+    jobs: str, reports: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, out, err = run(capsys, "--jobs", jobs, str(reports))
+    assert (code, out) == (2, "")
+    assert err == f"reportlint: error: --jobs must be 1 or more, not {jobs}\n"
+
+
+def test_many_copies_of_one_report(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    for index in range(40):
+        shutil.copy(EXAMPLE, tmp_path / f"copy-{index:02d}.yaml")
+    one = run(capsys, "--quiet", str(tmp_path / "copy-00.yaml"))
+    code, out, _ = run(capsys, "--jobs", "2", "--quiet", str(tmp_path))
+    assert code == one[0]
+    expected = [
+        line.replace("copy-00", f"copy-{index:02d}")
+        for index in range(40)
+        for line in one[1].splitlines()
+    ]
+    assert out.splitlines() == expected

@@ -1,0 +1,75 @@
+"""``reportlint check report.yaml`` imports only what checking a YAML report uses."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from reportlint.cli import main
+
+EXAMPLE = Path(__file__).resolve().parent.parent / "examples" / "yungang-2023.yaml"
+
+# Each is imported only on another path: validating packs or config on a cold cache
+# (pydantic), a schema violation (jsonschema, difflib), untrusted patterns (regex), many
+# files (multiprocessing), writing a cache or output file (tempfile, shutil), a
+# pyproject.toml that mentions reportlint (tomllib), other formats (hashlib for SARIF).
+NOT_ON_THE_PATH = (
+    "pydantic",
+    "jsonschema",
+    "difflib",
+    "regex",
+    "multiprocessing",
+    "concurrent",
+    "tempfile",
+    "shutil",
+    "tomllib",
+    "hashlib",
+)
+
+PROBE = """
+import sys
+from reportlint.cli import main
+main(["check", "report.yaml", "--quiet"])
+print("imported:", *sorted(m for m in {names!r} if m in sys.modules))
+"""
+
+
+def run_probe(folder: Path, cache: Path) -> str:
+    env = {**os.environ, "REPORTLINT_CACHE_DIR": str(cache)}
+    done = subprocess.run(
+        [sys.executable, "-c", PROBE.format(names=NOT_ON_THE_PATH)],
+        cwd=folder,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return done.stdout.splitlines()[-1].strip()
+
+
+def test_a_warm_check_of_one_report_imports_nothing_it_does_not_use(tmp_path: Path) -> None:
+    (tmp_path / "report.yaml").write_text(EXAMPLE.read_text(encoding="utf-8"), encoding="utf-8")
+    run_probe(tmp_path, tmp_path / "cache")  # fills the rule-pack and pattern caches
+    assert run_probe(tmp_path, tmp_path / "cache") == "imported:"
+
+
+def test_the_command_exits_as_main_returns(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    report = tmp_path / "report.yaml"
+    report.write_text(EXAMPLE.read_text(encoding="utf-8"), encoding="utf-8")
+    broken = tmp_path / "broken.yaml"
+    broken.write_text("format: reportlint/1\nreport: [\n", encoding="utf-8")
+    for path in (report, broken):
+        code = main(["check", "--no-color", str(path)])
+        expected = capsys.readouterr().out
+        done = subprocess.run(
+            [sys.executable, "-m", "reportlint.cli", "check", "--no-color", str(path)],
+            capture_output=True,
+            text=True,
+        )
+        assert (done.returncode, done.stdout, done.stderr) == (code, expected, "")
