@@ -178,3 +178,15 @@ def test_lang_from_locale(
     monkeypatch.setenv("LANG", "zh_CN.UTF-8")
     main(["check", str(REFERENCE), "--select", "RL302", "--quiet"])
     assert "成文日期 2023-12-29 早于报告年度结束" in capsys.readouterr().out
+
+
+def test_batch_goes_on_past_an_unreadable_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    missing = tmp_path / "gone.yaml"
+    assert main(["check", str(missing), str(REFERENCE), "--select", "RL302"]) == 2
+    captured = capsys.readouterr()
+    assert captured.err == f"reportlint: error: {missing}: no such file\n"
+    assert captured.out.splitlines() == [
+        f"{REFERENCE}:9:14: RL302 warning [signed-in-period] signed on 2023-12-29, before the "
+        "report year ended (2023-12-31): the report cannot cover the whole year",
+        "Found 1 problem (1 warning) in 1 file. 1 file could not be read.",
+    ]

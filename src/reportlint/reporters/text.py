@@ -53,4 +53,12 @@ def write(findings: Sequence[Finding], stream: TextIO, summary: RunSummary) -> N
         for (rule, name), count in sorted(counts.items()):
             stream.write(f"{count:5d}  {rule}  {name}\n")
     if not summary.quiet:
-        stream.write(summary_line(findings, len(summary.files), summary.lang) + "\n")
+        line = summary_line(findings, len(summary.files) - len(summary.errors), summary.lang)
+        if summary.errors:
+            unread = len(summary.errors)
+            line += (
+                f" {unread} 个文件无法读取。"
+                if summary.lang == "zh"
+                else f" {_plural(unread, 'file')} could not be read."
+            )
+        stream.write(line + "\n")

@@ -52,7 +52,13 @@ def _strict(raw: bytes, encoding: str, path: str, *, skip: int = 0) -> str:
 
 
 def _detected(raw: bytes, path: str) -> str:
-    from charset_normalizer import from_bytes
+    try:
+        from charset_normalizer import from_bytes
+    except ImportError as error:
+        raise InputError(
+            f"{path}: not UTF-8 or GB18030; detecting other encodings needs charset-normalizer:"
+            " pip install 'reportlint[sources]'"
+        ) from error
 
     best = from_bytes(raw).best()
     if best is None:

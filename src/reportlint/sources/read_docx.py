@@ -18,7 +18,12 @@ from reportlint.sources.units import SourceText
 
 def paragraphs(raw: bytes, path: str) -> tuple[list[SourceText], list[str]]:
     """The non-blank paragraphs of a .docx file, and the text of every paragraph."""
-    import docx
+    try:
+        import docx
+    except ImportError as error:
+        raise InputError(
+            f"{path}: reading .docx needs python-docx: pip install 'reportlint[sources]'"
+        ) from error
     from docx.opc.exceptions import PackageNotFoundError
     from docx.oxml.ns import qn
     from docx.text.paragraph import Paragraph
