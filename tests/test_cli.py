@@ -180,7 +180,9 @@ def test_lang_from_locale(
     assert "成文日期 2023-12-29 早于报告年度结束" in capsys.readouterr().out
 
 
-def test_batch_goes_on_past_an_unreadable_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_batch_goes_on_past_an_unreadable_file(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     missing = tmp_path / "gone.yaml"
     assert main(["check", str(missing), str(REFERENCE), "--select", "RL302"]) == 2
     captured = capsys.readouterr()
