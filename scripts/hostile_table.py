@@ -178,6 +178,7 @@ CASES = [
     Case("20,000-deep flow nesting", _file("r.yaml", "[" * 20_000 + "]" * 20_000)),
     Case("20,000-deep block nesting", _file("r.yaml", "- " * 20_000 + "x\n")),
     Case("billion laughs (10^9 nodes)", _file("r.yaml", _laughs())),
+    Case("a million numbers in one list (2 MB)", _file("r.yaml", "[" + "1," * 10**6 + "1]\n")),
     Case(
         "!!python/object/apply:os.system tag, --select RL005",
         _file("r.yaml", 'format: reportlint/1\nx: !!python/object/apply:os.system ["touch P"]\n'),
@@ -279,8 +280,9 @@ def table(results: list[Result]) -> str:
     rows = ["| input | outcome | time | peak RSS |", "|---|---|---:|---:|"]
     for result in results:
         outcome = result.outcome.replace("|", "\\|")
+        name = result.name.replace("|", "\\|")
         peak = "n/a" if result.peak_mib is None else f"{result.peak_mib:.0f} MiB"
-        rows.append(f"| {result.name} | {outcome} | {result.seconds:.2f} s | {peak} |")
+        rows.append(f"| {name} | {outcome} | {result.seconds:.2f} s | {peak} |")
     return "\n".join(rows) + "\n"
 
 

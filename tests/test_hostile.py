@@ -195,6 +195,16 @@ def test_billion_laughs_is_refused_quickly(run: Run, deadline: None) -> None:
     )
 
 
+def test_a_million_plain_nodes_are_refused_before_they_are_built(run: Run, deadline: None) -> None:
+    Path("wide.yaml").write_text("[" + "1," * 1_000_000 + "1]\n", encoding="utf-8")
+    code, out, err = run("check", "--lang", "en", "wide.yaml")
+    assert (code, err) == (1, "")
+    assert out.splitlines()[0] == (
+        f"wide.yaml:1:200000: RL006 error [yaml-alias] the file holds more than "
+        f"{document.ALIAS_BUDGET} YAML nodes (a report has a few thousand); the file is refused"
+    )
+
+
 def test_aliases_under_the_budget_are_expanded() -> None:
     doc = document.load_yaml(_laughs(3), "r.yaml")
     assert doc.problems == []
@@ -253,6 +263,14 @@ def test_scalar_keys_are_kept_as_written_so_pointers_find_them() -> None:
 def test_a_lone_surrogate_in_text_is_rl001_not_a_crash() -> None:
     found = Linter(Settings(select=("RL0",))).lint_text("format: x\nreport: a\ud800b\n")
     assert [(f.rule, f.line, f.column) for f in found] == [("RL001", 2, 10)]
+
+
+def test_a_place_past_the_last_line_is_kept_inside_the_file() -> None:
+    # libyaml puts the end of a stream without a final line break on a line of its own.
+    found = Linter(Settings(select=("RL0",))).lint_text("---\n# only a comment")
+    assert [(f.rule, f.line, f.column, f.end_line, f.end_column) for f in found] == [
+        ("RL002", 2, 17, 2, 17)
+    ]
 
 
 def test_a_leading_byte_order_mark_does_not_shift_columns() -> None:

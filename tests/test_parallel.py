@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+import os
 import shutil
+import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from reportlint import parallel
 from reportlint.cli import main
 from reportlint.errors import ReportlintError
+from reportlint.findings import Finding
 from reportlint.linter import Linter
 
 EXAMPLE = Path(__file__).resolve().parent.parent / "examples" / "yungang-2023.yaml"
@@ -94,3 +98,20 @@ def test_many_copies_of_one_report(tmp_path: Path, capsys: pytest.CaptureFixture
         for line in one[1].splitlines()
     ]
     assert out.splitlines() == expected
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="needs fork to patch workers")
+def test_a_worker_that_dies_is_an_internal_error_not_a_hang(
+    reports: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    real = Linter.lint_file
+
+    def dying(self: Linter, path: Path, *args: Any, **kwargs: Any) -> list[Finding]:
+        if path.name == "r2.yaml":
+            os._exit(9)  # as a worker killed for lack of memory would
+        return real(self, path, *args, **kwargs)
+
+    monkeypatch.setattr(Linter, "lint_file", dying)
+    code, _, err = run(capsys, "--jobs", "2", str(reports))
+    assert code == 3
+    assert err.splitlines()[-1].startswith("reportlint: internal error: BrokenProcessPool: ")

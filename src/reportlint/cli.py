@@ -90,7 +90,8 @@ a --format without --output writes to stdout (one at most):
 """
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(only: str | None = None) -> argparse.ArgumentParser:
+    """The parser of every command, or (``only="check"``) of ``check`` alone."""
     parser = _Parser(prog="reportlint", description="Lint annual rule-of-law government reports.")
     parser.add_argument("--version", action="version", version=f"reportlint {__version__}")
     commands = parser.add_subparsers(dest="command", parser_class=_Parser)
@@ -143,6 +144,8 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument(
         "--debug", action="store_true", help="show the traceback of an internal error"
     )
+    if only == "check":
+        return parser  # The pre-commit path: the other commands' parsers are not needed.
 
     rules = commands.add_parser("rules", help="list every rule")
     rules.add_argument("--format", choices=("text", "json"), default="text")
@@ -189,7 +192,7 @@ def _open_output(path: Path | None) -> TextIO:
 
 
 def run(argv: Sequence[str]) -> int:
-    args = build_parser().parse_args(list(argv))
+    args = build_parser("check" if list(argv[:1]) == ["check"] else None).parse_args(list(argv))
     if args.command is None:
         build_parser().print_help()
         return EXIT_USAGE

@@ -55,13 +55,21 @@ def lint_files(
         for path in paths:
             yield path, _lint(linter, path)
         return
-    # Small chunks keep both workers busy to the end; results still come back in order.
+    from concurrent.futures import ProcessPoolExecutor
+
+    # Small chunks keep every worker busy to the end; results still come back in order.
+    # A worker that dies (killed, out of memory) breaks the pool with an error, no hang.
     chunk = max(1, min(8, len(paths) // (count * 16)))
-    with _context().Pool(count, initializer=_start, initargs=(linter.settings,)) as pool:
-        for path, (found, message) in zip(
-            paths, pool.imap(_work, paths, chunksize=chunk), strict=True
-        ):
+    pool = ProcessPoolExecutor(
+        count, mp_context=_context(), initializer=_start, initargs=(linter.settings,)
+    )
+    try:
+        results = pool.map(_work, paths, chunksize=chunk)
+        for path, (found, message) in zip(paths, results, strict=True):
             yield path, found if message is None else ReportlintError(message)
+    finally:
+        # On an early stop (Ctrl-C, an error) files not yet started are dropped.
+        pool.shutdown(wait=True, cancel_futures=True)
 
 
 def _lint(linter: Linter, path: Path) -> list[Finding] | ReportlintError:

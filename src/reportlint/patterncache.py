@@ -83,14 +83,22 @@ def _program(pattern: str, flags: int, compiled: re.Pattern[str]) -> tuple[Any, 
     return program if rebuilt == compiled and rebuilt is not compiled else None
 
 
-def _path() -> Path | None:
-    from reportlint.catalog import _cache_dir
+_ENVIRONMENT = ("REPORTLINT_NO_CACHE", "REPORTLINT_CACHE_DIR", "XDG_CACHE_HOME", "HOME")
+_located: tuple[tuple[str | None, ...], Path | None] | None = None
 
-    folder = _cache_dir()
-    if folder is None:
-        return None
-    build = zlib.crc32(f"{sys.version}|{sys.implementation.cache_tag}|{_sre.MAGIC}".encode())
-    return folder / f"patterns-{sys.implementation.cache_tag}-{build:08x}.marshal"
+
+def _path() -> Path | None:
+    """The cache file for this Python build, in the folder the environment names now."""
+    global _located
+    environment = tuple(os.environ.get(name) for name in _ENVIRONMENT)
+    if _located is None or _located[0] != environment:
+        from reportlint.catalog import _cache_dir
+
+        folder = _cache_dir()
+        build = zlib.crc32(f"{sys.version}|{sys.implementation.cache_tag}|{_sre.MAGIC}".encode())
+        name = f"patterns-{sys.implementation.cache_tag}-{build:08x}.marshal"
+        _located = (environment, None if folder is None else folder / name)
+    return _located[1]
 
 
 def _load() -> dict[str, tuple[Any, ...]]:
