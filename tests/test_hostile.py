@@ -190,7 +190,7 @@ def test_billion_laughs_is_refused_quickly(run: Run, deadline: None) -> None:
     assert time.perf_counter() - started < 5
     assert (code, err) == (1, "")
     assert out.splitlines()[0] == (
-        f"bomb.yaml:1:1: RL006 error [yaml-alias] aliases expand to more than "
+        f"bomb.yaml:1:1: RL006 error [node-budget] aliases expand to more than "
         f"{document.ALIAS_BUDGET} nodes; the file is refused"
     )
 
@@ -200,7 +200,7 @@ def test_a_million_plain_nodes_are_refused_before_they_are_built(run: Run, deadl
     code, out, err = run("check", "--lang", "en", "wide.yaml")
     assert (code, err) == (1, "")
     assert out.splitlines()[0] == (
-        f"wide.yaml:1:200000: RL006 error [yaml-alias] the file holds more than "
+        f"wide.yaml:1:200000: RL006 error [node-budget] the file holds more than "
         f"{document.ALIAS_BUDGET} YAML nodes (a report has a few thousand); the file is refused"
     )
 

@@ -7,7 +7,6 @@ import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TextIO
 
 from reportlint import __version__
 from reportlint.errors import ReportlintError
@@ -180,15 +179,6 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
         "--max-bytes", type=_byte_count, default=None, help="largest file read (10 MiB)"
     )
     return parser
-
-
-def _open_output(path: Path | None) -> TextIO:
-    if path is None:
-        return sys.stdout
-    try:
-        return path.open("w", encoding="utf-8")
-    except OSError as error:
-        raise ReportlintError(f"{path}: cannot write: {error.strerror}") from error
 
 
 def run(argv: Sequence[str]) -> int:
