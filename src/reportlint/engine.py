@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterator, Mapping
 from typing import Any
 
-from reportlint import conditions, positions
+from reportlint import conditions
 from reportlint.catalog import RuleSpec, Run
 from reportlint.checks import CHECKS, Target
 from reportlint.context import Context, Hit, ProfileInfo
@@ -128,16 +128,12 @@ class Engine:
         else:
             span = locator.span(hit.pointer, key=hit.key)
         params = {**variables, **hit.params}
-        return Finding(
+        return Finding.at(
+            span,
             path=path,
-            line=span.line,
-            column=span.column,
-            end_line=span.end_line,
-            end_column=span.end_column,
+            pointer=hit.pointer,
             rule=rule.id,
             name=rule.name,
             severity=self.severities.get(rule.id, run.severity),
             message=render(run.message[self.lang], params),
-            section=positions.section_of(hit.pointer),
-            pointer=hit.pointer,
         )

@@ -5,6 +5,8 @@ from __future__ import annotations
 import enum
 from dataclasses import dataclass
 
+from reportlint.positions import Span, section_of
+
 
 class Severity(enum.IntEnum):
     """Ordered so that ``severity >= fail_on`` decides the exit code."""
@@ -36,6 +38,33 @@ class Finding:
     message: str
     section: str | None
     pointer: str
+
+    @classmethod
+    def at(
+        cls,
+        span: Span,
+        *,
+        path: str,
+        pointer: str,
+        rule: str,
+        name: str,
+        severity: Severity,
+        message: str,
+    ) -> Finding:
+        """A finding at ``span``, in the section that ``pointer`` lies in."""
+        return cls(
+            path=path,
+            line=span.line,
+            column=span.column,
+            end_line=span.end_line,
+            end_column=span.end_column,
+            rule=rule,
+            name=name,
+            severity=severity,
+            message=message,
+            section=section_of(pointer),
+            pointer=pointer,
+        )
 
     def sort_key(self) -> tuple[str, int, int, str]:
         return (self.path, self.line, self.column, self.rule)

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from reportlint import catalog, context, document, positions, reading, resources, suppressions
+from reportlint import catalog, context, document, reading, resources, suppressions
 from reportlint.catalog import RuleSpec
 from reportlint.context import ProfileInfo
 from reportlint.document import Document, LoadProblem
@@ -150,18 +150,14 @@ class Linter:
         rule = self.catalogue.get(rule_id)
         if rule is None:
             raise ReportlintError(f"rule {rule_id} is missing from the bundled packs")
-        return Finding(
+        return Finding.at(
+            span,
             path=doc.path,
-            line=span.line,
-            column=span.column,
-            end_line=span.end_line,
-            end_column=span.end_column,
+            pointer=pointer,
             rule=rule.id,
             name=rule.name,
             severity=self.settings.severities.get(rule.id, rule.severity),
             message=render(rule.message[self.settings.lang], params),
-            section=positions.section_of(pointer),
-            pointer=pointer,
         )
 
     def _problem_finding(self, doc: Document, problem: LoadProblem) -> Finding:
