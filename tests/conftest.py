@@ -11,6 +11,16 @@ ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "examples"
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 
+# The report block of a small clean report; tests add the sections they need after it.
+REPORT_META = """\
+format: reportlint/1
+report:
+  title: 示例县2023年法治政府建设年度报告
+  issuer: 示例县人民政府
+  year: 2023
+  signed_on: 2024-01-20
+"""
+
 
 @pytest.fixture(autouse=True, scope="session")
 def _private_cache(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:

@@ -14,16 +14,13 @@ import pytest
 
 from reportlint import config
 from reportlint.cli import main
+from tests.conftest import REPORT_META
 
 PACKS = Path(__file__).resolve().parent / "fixtures" / "packs"
 
-REPORT = """\
-format: reportlint/1
-report:
-  title: 示例县2023年法治政府建设年度报告
-  issuer: 示例县人民政府
-  year: 2023
-  signed_on: 2024-01-20
+REPORT = (
+    REPORT_META
+    + """\
 sections:
   measures:
     heading: 2023年推进法治政府建设的主要举措和成效
@@ -39,6 +36,7 @@ sections:
     paragraphs:
       - 今年以来的工作将继续推进。
 """
+)
 
 RL401 = (11, 11, "RL401", "error")
 RL305_A = (12, 9, "RL305", "warning")

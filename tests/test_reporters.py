@@ -18,6 +18,7 @@ from reportlint.cli import main
 from reportlint.findings import Finding, Severity
 from reportlint.reporters import FORMATS, RunSummary, reporter
 from reportlint.reporters.github import escape_property
+from tests.conftest import REPORT_META
 
 A = "reports/a.yaml"
 B = "reports/县 报告.yaml"
@@ -264,13 +265,9 @@ def test_gitlab_code_quality_report(summary: RunSummary) -> None:
 # --- the command line --------------------------------------------------------------------
 
 
-REPORT = """\
-format: reportlint/1
-report:
-  title: 示例县2023年法治政府建设年度报告
-  issuer: 示例县人民政府
-  year: 2023
-  signed_on: 2024-01-20
+REPORT = (
+    REPORT_META
+    + """\
 sections:
   measures:
     heading: 2023年推进法治政府建设的主要举措和成效
@@ -278,6 +275,7 @@ sections:
       - 全县重大执法决定法制审核率达到110%,行政机关负责人出庭应诉率达到98%。
       - 截至11月份共受理行政复议案件12件,审结11件。
 """
+)
 
 
 @pytest.fixture

@@ -7,16 +7,9 @@ import textwrap
 import pytest
 
 from reportlint.linter import Linter, Settings
+from tests.conftest import REPORT_META
 
-HEAD = """\
-format: reportlint/1
-report:
-  title: 示例县2023年法治政府建设年度报告
-  issuer: 示例县人民政府
-  year: 2023
-  signed_on: 2024-01-20
-  published_on: 2024-03-01
-"""
+HEAD = REPORT_META + "  published_on: 2024-03-01\n"
 
 
 def lint(body: str, select: str) -> list[tuple[str, int, int, str]]:

@@ -9,19 +9,17 @@ from reportlint.findings import Severity
 from reportlint.linter import Settings
 from reportlint.positions import Span
 from reportlint.suppressions import Suppression, parse
+from tests.conftest import REPORT_META
 
-HEAD = """\
-format: reportlint/1
-report:
-  title: 示例县2023年法治政府建设年度报告
-  issuer: 示例县人民政府
-  year: 2023
-  signed_on: 2024-01-20
+HEAD = (
+    REPORT_META
+    + """\
 sections:
   measures:
     heading: 2023年推进法治政府建设的主要举措和成效
     paragraphs:
 """
+)
 
 Found = tuple[int, int, str, str]
 
