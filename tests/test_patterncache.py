@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import marshal
 import re
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
+import yaml
 
 from reportlint import patterncache
 
@@ -25,6 +27,7 @@ TEXT = "审核率达到100%。XX某某【待定】待补充\n关于2023年 TODO 
 def cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.setenv("REPORTLINT_CACHE_DIR", str(tmp_path))
     monkeypatch.delenv("REPORTLINT_NO_CACHE", raising=False)
+    re.purge()  # A pattern re has compiled already is taken from re, not the cache.
     return tmp_path
 
 
@@ -38,10 +41,12 @@ def stored(cache: Path) -> list[Path]:
 
 @pytest.mark.parametrize("pattern", PATTERNS)
 def test_cold_and_warm_give_what_re_gives(cache: Path, pattern: str) -> None:
-    expected = re.compile(pattern, re.MULTILINE)
     cold = patterncache.compile(pattern, re.MULTILINE)
     assert len(stored(cache)) == 1
+    re.purge()
     warm = patterncache.compile(pattern, re.MULTILINE)  # from the file's program now
+    re.purge()
+    expected = re.compile(pattern, re.MULTILINE)
     for compiled in (cold, warm):
         assert compiled == expected
         assert (compiled.pattern, compiled.flags, compiled.groups) == (
@@ -85,3 +90,41 @@ def test_no_cache_writes_nothing(cache: Path, monkeypatch: pytest.MonkeyPatch) -
     monkeypatch.setenv("REPORTLINT_NO_CACHE", "1")
     assert patterncache.compile(PATTERNS[0], re.MULTILINE) == re.compile(PATTERNS[0], re.M)
     assert stored(cache) == []
+
+
+def run_python(code: str, *args: str) -> str:
+    done = subprocess.run(
+        [sys.executable, "-c", code, *args], capture_output=True, text=True, check=True
+    )
+    return done.stdout.strip()
+
+
+def test_remembered_patterns_prime_re_in_the_next_process(cache: Path) -> None:
+    remember = (
+        "import re, sys\n"
+        "from reportlint import patterncache\n"
+        "re.compile(sys.argv[1], re.IGNORECASE)\n"
+        "patterncache.remember()\n"
+    )
+    prime = (
+        "import re, sys\n"
+        "from re import _compiler\n"
+        "from reportlint import patterncache\n"
+        "patterncache.prime()\n"
+        "primed = re._cache.get((str, sys.argv[1], int(re.IGNORECASE)))\n"
+        "fresh = _compiler.compile(sys.argv[1], re.IGNORECASE)\n"
+        "print(primed is not None and primed == fresh and primed is re.compile(sys.argv[1], re.I))\n"
+    )
+    assert run_python(prime, PATTERNS[0]) == "False"  # nothing stored yet
+    run_python(remember, PATTERNS[0])
+    assert run_python(prime, PATTERNS[0]) == "True"
+
+
+def test_the_command_keeps_what_its_libraries_compile(cache: Path, tmp_path: Path) -> None:
+    report = tmp_path / "report.yaml"
+    report.write_text("format: reportlint/1\n", encoding="utf-8")
+    command = [sys.executable, "-m", "reportlint.cli", "check", "--quiet", str(report)]
+    subprocess.run(command, capture_output=True, check=False)
+    (path,) = stored(cache)
+    programs = marshal.loads(path.read_bytes())
+    assert f"0:{yaml.reader.Reader.NON_PRINTABLE.pattern}" in programs

@@ -99,13 +99,7 @@ def _rule_spec(raw: dict[str, Any], source: str) -> RuleSpec:
 
 
 def _cache_dir() -> Path | None:
-    if os.environ.get("REPORTLINT_NO_CACHE"):
-        return None
-    configured = os.environ.get("REPORTLINT_CACHE_DIR")
-    if configured:
-        return Path(configured)
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    return Path(base) / "reportlint"
+    return resources.cache_dir()
 
 
 def _read_yaml(path: Path) -> Any:

@@ -1,7 +1,8 @@
-"""Where the bundled rule packs and schema live, installed or in a checkout."""
+"""Where the bundled rule packs and schema live (installed or in a checkout), and the cache."""
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 _PACKAGE_DIR = Path(__file__).resolve().parent
@@ -28,3 +29,18 @@ def profiles_dir() -> Path:
 def schema_path() -> Path:
     """The JSON Schema of the report format."""
     return _data_path("schemas") / "report.schema.json"
+
+
+def cache_dir() -> Path | None:
+    """Where validated packs and compiled patterns are kept between runs (None: nowhere).
+
+    ``REPORTLINT_NO_CACHE=1`` turns the cache off; ``REPORTLINT_CACHE_DIR`` names the
+    folder; else ``$XDG_CACHE_HOME/reportlint`` or ``~/.cache/reportlint``.
+    """
+    if os.environ.get("REPORTLINT_NO_CACHE"):
+        return None
+    configured = os.environ.get("REPORTLINT_CACHE_DIR")
+    if configured:
+        return Path(configured)
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(base) / "reportlint"

@@ -7,6 +7,7 @@ distinct matched strings when ``distinct`` is set (e.g. two different concrete d
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
+from itertools import islice
 from typing import Any
 
 from reportlint.checks import Target
@@ -19,8 +20,12 @@ def check_count(ctx: Context, target: Target, options: Mapping[str, Any]) -> Ite
     maximum: int | None = options.get("max")
     for pointer, value in target.nodes:
         block = ctx.text(pointer, value, body_only=options.get("body_only", False))
-        matches = [match.group(0) for match in compiled.finditer(block.text)]
-        count = len(set(matches)) if options.get("distinct") else len(matches)
+        if maximum is None and not options.get("distinct"):
+            # Only "at least minimum" matters: stop reading the text once it is reached.
+            count = sum(1 for _ in islice(compiled.finditer(block.text), minimum))
+        else:
+            matches = [match.group(0) for match in compiled.finditer(block.text)]
+            count = len(set(matches)) if options.get("distinct") else len(matches)
         if count < minimum or (maximum is not None and count > maximum):
             yield Hit(pointer, key=True, params={"count": str(count), "min": str(minimum)})
 
