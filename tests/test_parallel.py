@@ -52,7 +52,7 @@ def test_parallel_report_is_the_serial_report(
         run(capsys, "--jobs", "3", "--format", "json", str(reports))[1]
         == (run(capsys, "--jobs", "1", "--format", "json", str(reports))[1])
     )
-    assert run(capsys, str(reports)) == serial  # the default: the CPU count
+    assert run(capsys, str(reports)) == serial  # the default (one process for six files)
 
 
 def test_lint_files_keeps_the_order_given(reports: Path) -> None:
@@ -69,12 +69,13 @@ def test_lint_files_keeps_the_order_given(reports: Path) -> None:
             assert found == linter.lint_file(path)
 
 
-def test_job_count() -> None:
-    assert parallel.job_count(None, 1) == 1
-    assert parallel.job_count(None, 0) == 1
-    assert parallel.job_count(None, 500) == parallel.cpu_count()
+def test_job_count(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(parallel, "cpu_count", lambda: 4)
+    files = (0, 1, 2, 7, 8, 12, 16, 500)
+    assert [parallel.job_count(None, count) for count in files] == [1, 1, 1, 1, 2, 3, 4, 4]
     assert parallel.job_count(8, 3) == 3
     assert parallel.job_count(2, 100) == 2
+    assert parallel.job_count(1, 100) == 1
 
 
 @pytest.mark.parametrize("jobs", ["0", "-2"])

@@ -130,7 +130,12 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
         metavar="PACK",
         help="an extra rule pack file or folder of packs (may be repeated)",
     )
-    check.add_argument("--jobs", type=int, default=None, help="files linted in parallel")
+    check.add_argument(
+        "--jobs",
+        type=int,
+        default=None,
+        help="files linted in parallel (default: one per 4 files, up to the CPU count)",
+    )
     check.add_argument(
         "--statistics", action="store_true", help="counts per rule after the findings"
     )

@@ -34,11 +34,17 @@ def cpu_count() -> int:
     return max(1, os.cpu_count() or 1)
 
 
+# Files per worker below which a pool costs more than it saves: starting one (importing
+# multiprocessing, forking, a Linter per worker) costs about as much as linting 3-4
+# reports, so 2-7 reports (a typical commit) are linted in this process.
+FILES_PER_WORKER = 4
+
+
 def job_count(jobs: int | None, files: int) -> int:
-    """Processes to use: ``--jobs``, else 1 for one file and the CPU count for many."""
+    """Processes to use: ``--jobs``, else 1 for a few files and the CPU count for many."""
     if jobs is not None and jobs < 1:
         raise ReportlintError(f"--jobs must be 1 or more, not {jobs}")
-    wanted = jobs if jobs is not None else (1 if files <= 1 else cpu_count())
+    wanted = jobs if jobs is not None else min(cpu_count(), files // FILES_PER_WORKER)
     return max(1, min(wanted, files))
 
 
