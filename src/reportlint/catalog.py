@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -188,10 +188,10 @@ def _write_atomically(path: Path, text: str) -> None:
         pass  # A cache that cannot be written only costs speed.
 
 
-def pack_files(extra: list[Path] | None = None) -> list[Path]:
-    """The bundled packs, then extra pack files or folders of packs, in a stable order."""
-    found = sorted(resources.rules_dir().glob("*.yaml"))
-    for entry in extra or []:
+def expand_packs(entries: Sequence[Path]) -> list[Path]:
+    """Pack files named, and the packs in folders named, in a stable order."""
+    found: list[Path] = []
+    for entry in entries:
         if entry.is_dir():
             found.extend(sorted(entry.glob("*.yaml")))
         elif entry.is_file():
@@ -199,6 +199,11 @@ def pack_files(extra: list[Path] | None = None) -> list[Path]:
         else:
             raise RulePackError(f"{entry}: rule pack not found")
     return found
+
+
+def pack_files(extra: list[Path] | None = None) -> list[Path]:
+    """The bundled packs, then extra pack files or folders of packs, in a stable order."""
+    return sorted(resources.rules_dir().glob("*.yaml")) + expand_packs(extra or [])
 
 
 def load_rules(extra: list[Path] | None = None) -> list[RuleSpec]:

@@ -20,7 +20,6 @@ from typing import Any, Literal, TextIO
 from reportlint import catalog, document, resources
 from reportlint.catalog import RuleSpec
 from reportlint.document import Document
-from reportlint.errors import RulePackError
 from reportlint.findings import Finding
 from reportlint.linter import Linter, Settings
 
@@ -118,23 +117,11 @@ def run_examples(rule: RuleSpec, linter: Linter) -> list[ExampleResult]:
     return results
 
 
-def _pack_files(entries: Sequence[Path]) -> list[Path]:
-    files: list[Path] = []
-    for entry in entries:
-        if entry.is_dir():
-            files.extend(sorted(entry.glob("*.yaml")))
-        elif entry.is_file():
-            files.append(entry)
-        else:
-            raise RulePackError(f"{entry}: rule pack not found")
-    return files
-
-
 def rules_of(packs: Sequence[Path]) -> tuple[Linter, list[RuleSpec]]:
     """A linter that knows ``packs`` besides the bundled ones, and the rules of ``packs``
     (every bundled rule when none is given)."""
     bundled = [path.resolve() for path in catalog.pack_files()]
-    files = _pack_files(packs)
+    files = catalog.expand_packs(packs)
     extra = tuple(path for path in files if path.resolve() not in bundled)
     linter = Linter(Settings(extra_packs=extra))
     wanted = {path.resolve() for path in files} if packs else set(bundled)
