@@ -194,9 +194,7 @@ class Linter:
             findings.append(self._input_finding(doc, "RL003", pointer, span, {"detail": detail}))
         for violation in schema_violations(data):
             if violation.pointer == "/format" or (
-                violation.pointer == ""
-                and violation.keyword == "required"
-                and "'format'" in violation.message_en
+                violation.pointer == "" and violation.key == "format"
             ):
                 continue  # RL003 speaks for the format version.
             is_key = violation.keyword == "additionalProperties"

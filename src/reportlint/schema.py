@@ -42,6 +42,7 @@ class SchemaViolation:
     keyword: str
     message_en: str
     message_zh: str
+    key: str | None = None  # the key a ``required`` violation names as missing
 
 
 def load_schema() -> dict[str, object]:
@@ -113,6 +114,7 @@ def _convert(error: Any) -> list[SchemaViolation]:
                 keyword,
                 f"missing required key {_show(key)}",
                 f"缺少必填项 {_show(key)}",
+                key=str(key),
             )
             for key in expected
             if key not in instance
