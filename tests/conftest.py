@@ -21,6 +21,26 @@ report:
   signed_on: 2024-01-20
 """
 
+# The report block and the opening of a measures section; tests add its paragraphs.
+MEASURES_HEAD = (
+    REPORT_META
+    + """\
+sections:
+  measures:
+    heading: 2023年推进法治政府建设的主要举措和成效
+    paragraphs:
+"""
+)
+
+# Two paragraphs with a rate over 100% and partial-year figures (RL401, RL305).
+FLAWED_FIGURES = (
+    MEASURES_HEAD
+    + """\
+      - 全县重大执法决定法制审核率达到110%,行政机关负责人出庭应诉率达到98%。
+      - 截至11月份共受理行政复议案件12件,审结11件。
+"""
+)
+
 
 @pytest.fixture(autouse=True, scope="session")
 def _private_cache(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:

@@ -14,19 +14,13 @@ import pytest
 
 from reportlint import config
 from reportlint.cli import main
-from tests.conftest import REPORT_META
+from tests.conftest import FLAWED_FIGURES
 
 PACKS = Path(__file__).resolve().parent / "fixtures" / "packs"
 
 REPORT = (
-    REPORT_META
+    FLAWED_FIGURES
     + """\
-sections:
-  measures:
-    heading: 2023年推进法治政府建设的主要举措和成效
-    paragraphs:
-      - 全县重大执法决定法制审核率达到110%,行政机关负责人出庭应诉率达到98%。
-      - 截至11月份共受理行政复议案件12件,审结11件。
   shortcomings:
     heading: 2023年法治政府建设存在的不足和原因
     paragraphs:

@@ -18,7 +18,7 @@ from reportlint.cli import main
 from reportlint.findings import Finding, Severity
 from reportlint.reporters import FORMATS, RunSummary, reporter
 from reportlint.reporters.github import escape_property
-from tests.conftest import REPORT_META
+from tests.conftest import FLAWED_FIGURES
 
 A = "reports/a.yaml"
 B = "reports/县 报告.yaml"
@@ -265,17 +265,7 @@ def test_gitlab_code_quality_report(summary: RunSummary) -> None:
 # --- the command line --------------------------------------------------------------------
 
 
-REPORT = (
-    REPORT_META
-    + """\
-sections:
-  measures:
-    heading: 2023年推进法治政府建设的主要举措和成效
-    paragraphs:
-      - 全县重大执法决定法制审核率达到110%,行政机关负责人出庭应诉率达到98%。
-      - 截至11月份共受理行政复议案件12件,审结11件。
-"""
-)
+REPORT = FLAWED_FIGURES
 
 
 @pytest.fixture

@@ -9,17 +9,9 @@ from reportlint.findings import Severity
 from reportlint.linter import Settings
 from reportlint.positions import Span
 from reportlint.suppressions import Suppression, parse
-from tests.conftest import REPORT_META
+from tests.conftest import MEASURES_HEAD
 
-HEAD = (
-    REPORT_META
-    + """\
-sections:
-  measures:
-    heading: 2023年推进法治政府建设的主要举措和成效
-    paragraphs:
-"""
-)
+HEAD = MEASURES_HEAD
 
 Found = tuple[int, int, str, str]
 
