@@ -153,7 +153,7 @@ def test_sarif_fingerprints_survive_moved_lines_and_tell_occurrences_apart(
 
 
 def test_sarif_notes_files_that_could_not_be_read(summary: RunSummary) -> None:
-    failed = dataclasses.replace(summary, errors=["reports/x.yaml: no such file"])
+    failed = summary._replace(errors=["reports/x.yaml: no such file"])
     log = json.loads(render("sarif", [], failed))
     assert list(sarif_validator().iter_errors(log)) == []
     assert log["runs"][0]["invocations"] == [
@@ -192,7 +192,7 @@ def test_github_property_escaping() -> None:
 
 
 def test_github_reports_unreadable_files(summary: RunSummary) -> None:
-    failed = dataclasses.replace(summary, errors=["x.yaml: no such file"])
+    failed = summary._replace(errors=["x.yaml: no such file"])
     assert render("github", [], failed) == "::error title=reportlint::x.yaml: no such file\n"
 
 
@@ -232,7 +232,7 @@ def test_junit_one_case_per_file_and_rule(summary: RunSummary) -> None:
 
 
 def test_junit_unreadable_file_is_an_error_case(summary: RunSummary) -> None:
-    failed = dataclasses.replace(summary, files=[], errors=["x.yaml: no such file"])
+    failed = summary._replace(files=[], errors=["x.yaml: no such file"])
     root = ET.fromstring(render("junit", [], failed).split("\n", 1)[1])
     assert (root.get("tests"), root.get("failures"), root.get("errors")) == ("1", "0", "1")
     error = root.find("testsuite/testcase/error")

@@ -10,9 +10,8 @@ from __future__ import annotations
 import json
 import os
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from reportlint import __version__, resources
 from reportlint.context import ProfileInfo, SectionInfo
@@ -28,8 +27,7 @@ except ImportError:  # pragma: no cover - another Python
     from hashlib import blake2b as _digest
 
 
-@dataclass(frozen=True, slots=True)
-class Run:
+class Run(NamedTuple):
     """One way a rule is checked: the rule itself, or one of its variants."""
 
     check: str
@@ -39,8 +37,7 @@ class Run:
     message: dict[str, str]
 
 
-@dataclass(frozen=True, slots=True)
-class RuleSpec:
+class RuleSpec(NamedTuple):
     """A validated rule, as the engine runs it."""
 
     id: str

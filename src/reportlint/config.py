@@ -14,9 +14,9 @@ import json
 import os
 import sys
 from collections.abc import Mapping
-from dataclasses import dataclass, field
 from pathlib import Path, PurePath
-from typing import TYPE_CHECKING, Any
+from types import MappingProxyType
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from reportlint.errors import ConfigError
 
@@ -27,8 +27,7 @@ YAML_NAMES = (".reportlint.yaml", ".reportlint.yml")
 PYPROJECT = "pyproject.toml"
 
 
-@dataclass(frozen=True)
-class Config:
+class Config(NamedTuple):
     """A validated configuration; paths and globs in it are relative to ``root``."""
 
     path: Path
@@ -38,12 +37,12 @@ class Config:
     select: tuple[str, ...] | None = None
     ignore: tuple[str, ...] | None = None
     fail_on: str | None = None
-    severity: Mapping[str, str] = field(default_factory=dict)
+    severity: Mapping[str, str] = MappingProxyType({})
     rules: tuple[Path, ...] = ()
     exclude: tuple[str, ...] = ()
     per_file_ignores: tuple[tuple[str, tuple[str, ...]], ...] = ()
     max_bytes: int | None = None
-    options: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
+    options: Mapping[str, Mapping[str, Any]] = MappingProxyType({})
 
     def excluded(self, path: Path) -> bool:
         """Whether ``path`` matches one of the ``exclude`` globs."""

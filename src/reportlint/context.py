@@ -7,8 +7,8 @@ import functools
 import importlib
 import re
 from collections.abc import Iterable, Iterator, Mapping
-from dataclasses import dataclass, field
-from typing import Any, Protocol
+from types import MappingProxyType
+from typing import Any, NamedTuple, Protocol
 
 from reportlint import paths
 from reportlint.errors import ReportlintError
@@ -17,8 +17,7 @@ from reportlint.text import TextBlock, text_strings
 _TEMPLATE = re.compile(r"\$\{\s*([a-z_.]+)\s*(?:([+-])\s*(\d+)\s*)?\}")
 
 
-@dataclass(frozen=True, slots=True)
-class Hit:
+class Hit(NamedTuple):
     """A place a check found: a node, or a character range of the string at ``pointer``.
 
     ``params`` fill the rule's message template; ``key`` points at the mapping key.
@@ -28,19 +27,17 @@ class Hit:
     start: int | None = None
     end: int | None = None
     key: bool = False
-    params: Mapping[str, str] = field(default_factory=dict)
+    params: Mapping[str, str] = MappingProxyType({})
 
 
-@dataclass(frozen=True, slots=True)
-class SectionInfo:
+class SectionInfo(NamedTuple):
     key: str
     required: bool
     title: str
     phrases: str
 
 
-@dataclass(frozen=True, slots=True)
-class ProfileInfo:
+class ProfileInfo(NamedTuple):
     name: str
     description: str
     sections: tuple[SectionInfo, ...]

@@ -8,8 +8,7 @@ a Python object, duplicate keys are seen, and aliases are expanded only under a 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field, replace
-from typing import Any
+from typing import Any, NamedTuple
 
 import yaml
 from yaml.constructor import SafeConstructor
@@ -34,8 +33,7 @@ _STANDARD_TAGS = frozenset(
 )
 
 
-@dataclass(frozen=True, slots=True)
-class LoadProblem:
+class LoadProblem(NamedTuple):
     """Something the loader found before any rule ran (RL001, RL004-RL006)."""
 
     rule: str
@@ -45,15 +43,14 @@ class LoadProblem:
     message_zh: str
 
 
-@dataclass(slots=True)
-class Document:
+class Document(NamedTuple):
     """A report as data, with a locator for its positions and the problems met loading it."""
 
     path: str
     data: Any
     locator: positions.Locator
-    problems: list[LoadProblem] = field(default_factory=list)
-    lines: list[str] = field(default_factory=list)
+    problems: list[LoadProblem]
+    lines: list[str]
 
 
 class YamlLocator:
@@ -215,7 +212,7 @@ def load_yaml(text: str, path: str) -> Document:
     builder = _Builder()
     data = builder.build(root) if root is not None else None
     locator = YamlLocator(root, text)
-    problems = [replace(problem, span=locator.within(problem.span)) for problem in builder.problems]
+    problems = [problem._replace(span=locator.within(problem.span)) for problem in builder.problems]
     return Document(path, data, locator, problems, lines)
 
 

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Mapping
-from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any
+from types import MappingProxyType
+from typing import Any, NamedTuple
 
 from reportlint import catalog, context, document, reading, resources, suppressions
 from reportlint.catalog import RuleSpec
@@ -21,8 +22,7 @@ DEFAULT_MAX_BYTES = 10 * 1024 * 1024
 INPUT_RULES = ("RL001", "RL002", "RL003", "RL004", "RL005", "RL006")
 
 
-@dataclass(frozen=True)
-class Settings:
+class Settings(NamedTuple):
     """Everything that decides what a run checks; built from options and config."""
 
     profile: str = "six-section"
@@ -30,8 +30,8 @@ class Settings:
     ignore: tuple[str, ...] = ()
     lang: str = "en"
     extra_packs: tuple[Path, ...] = ()
-    severities: Mapping[str, Severity] = field(default_factory=dict)
-    rule_options: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
+    severities: Mapping[str, Severity] = MappingProxyType({})
+    rule_options: Mapping[str, Mapping[str, Any]] = MappingProxyType({})
     max_bytes: int = DEFAULT_MAX_BYTES
 
 
@@ -167,7 +167,7 @@ class Linter:
         )
         if "{detail}" not in self.catalogue[problem.rule].message[self.settings.lang]:
             # A source reader's finding under an engine rule (RL104) says its own words.
-            finding = replace(finding, message=detail)
+            finding = dataclasses.replace(finding, message=detail)
         return finding
 
     def _schema_findings(self, doc: Document) -> list[Finding]:

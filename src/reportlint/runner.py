@@ -6,7 +6,6 @@ import argparse
 import os
 import sys
 from collections.abc import Iterator
-from dataclasses import replace
 from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -162,7 +161,7 @@ def run_check(args: argparse.Namespace, *, lang: str) -> int:
             from reportlint.output import write_atomically
 
             write_atomically(
-                output, partial(write, findings, summary=replace(summary, color=False))
+                output, partial(write, findings, summary=summary._replace(color=False))
             )
     if errors:
         return 2

@@ -8,9 +8,8 @@ violation. Most documents are valid, so most runs never pay for that import.
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any
+from typing import Any, NamedTuple
 
 from reportlint import positions, resources
 from reportlint.errors import ReportlintError
@@ -29,8 +28,7 @@ _TYPE_NAMES_ZH = {
 }
 
 
-@dataclass(frozen=True)
-class SchemaViolation:
+class SchemaViolation(NamedTuple):
     """One place where the data does not match the schema.
 
     ``pointer`` is the RFC 6901 JSON Pointer of the offending node ("" for the root): the

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Collection, Iterable, Sequence
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from reportlint.findings import Finding
 from reportlint.positions import Locator, Span
@@ -24,8 +24,7 @@ _COMMENT = re.compile(
 _RULE = re.compile(r"[A-Za-z0-9]+")
 
 
-@dataclass(frozen=True, slots=True)
-class Suppression:
+class Suppression(NamedTuple):
     """One rule named in one comment; ``line`` is None for ``disable-file``."""
 
     rule: str

@@ -9,8 +9,7 @@ from __future__ import annotations
 import bisect
 import unicodedata
 from collections.abc import Iterator
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from reportlint import positions
 
@@ -33,8 +32,7 @@ def normalize(text: str) -> tuple[str, list[int] | None]:
     return "".join(chars), origin
 
 
-@dataclass(frozen=True, slots=True)
-class Segment:
+class Segment(NamedTuple):
     """One string of the block: where it came from and where it starts in the joined text."""
 
     pointer: str
@@ -43,8 +41,7 @@ class Segment:
     origin: list[int] | None
 
 
-@dataclass(frozen=True, slots=True)
-class Match:
+class Match(NamedTuple):
     """A place in the original text: a string's pointer and a character range in it."""
 
     pointer: str

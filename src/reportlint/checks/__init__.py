@@ -7,14 +7,12 @@ Their options are validated by the models in ``checks.options`` when a pack load
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass
-from typing import Any, Protocol
+from typing import Any, NamedTuple, Protocol
 
 from reportlint.context import Context, Hit
 
 
-@dataclass(frozen=True, slots=True)
-class Target:
+class Target(NamedTuple):
     """What a rule looks at: its expanded paths and the nodes they name."""
 
     paths: tuple[str, ...]

@@ -8,16 +8,14 @@ from __future__ import annotations
 
 import importlib
 from collections.abc import Sequence
-from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Protocol, TextIO
+from typing import TYPE_CHECKING, NamedTuple, Protocol, TextIO
 
 if TYPE_CHECKING:
     from reportlint.catalog import RuleSpec
     from reportlint.findings import Finding
 
 
-@dataclass(frozen=True)
-class RunSummary:
+class RunSummary(NamedTuple):
     """What a reporter may need besides the findings."""
 
     files: Sequence[str]
@@ -26,7 +24,7 @@ class RunSummary:
     color: bool = False
     quiet: bool = False
     statistics: bool = False
-    errors: Sequence[str] = field(default_factory=tuple)
+    errors: Sequence[str] = ()
 
 
 class Reporter(Protocol):
