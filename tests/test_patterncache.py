@@ -93,38 +93,59 @@ def test_no_cache_writes_nothing(cache: Path, monkeypatch: pytest.MonkeyPatch) -
 
 
 def run_python(code: str, *args: str) -> str:
+    """Run ``code`` in a new process (with a hash seed of its own, as any run has)."""
     done = subprocess.run(
         [sys.executable, "-c", code, *args], capture_output=True, text=True, check=True
     )
     return done.stdout.strip()
 
 
-def test_remembered_patterns_prime_re_in_the_next_process(cache: Path) -> None:
-    remember = (
-        "import re, sys\n"
-        "from reportlint import patterncache\n"
-        "re.compile(sys.argv[1], re.IGNORECASE)\n"
-        "patterncache.remember()\n"
-    )
-    prime = (
-        "import re, sys\n"
-        "from re import _compiler\n"
-        "from reportlint import patterncache\n"
-        "patterncache.prime()\n"
-        "primed = re._cache.get((str, sys.argv[1], int(re.IGNORECASE)))\n"
-        "fresh = _compiler.compile(sys.argv[1], re.IGNORECASE)\n"
-        "print(primed is not None and primed == fresh and primed is re.compile(sys.argv[1], re.I))\n"
-    )
-    assert run_python(prime, PATTERNS[0]) == "False"  # nothing stored yet
-    run_python(remember, PATTERNS[0])
-    assert run_python(prime, PATTERNS[0]) == "True"
+REMEMBER = (
+    "import re, sys\n"
+    "from reportlint import patterncache\n"
+    "for pattern in sys.argv[1:]: re.compile(pattern, re.IGNORECASE)\n"
+    "patterncache.remember()\n"
+)
+PRIME = (
+    "import re, sys\n"
+    "from re import _compiler\n"
+    "from reportlint import patterncache\n"
+    "patterncache.prime()\n"
+    "primed = re._cache.get((str, sys.argv[1], int(re.IGNORECASE)))\n"
+    "fresh = _compiler.compile(sys.argv[1], re.IGNORECASE)\n"
+    "print(primed is not None and primed == fresh and primed is re.compile(sys.argv[1], re.I))\n"
+)
+
+
+def test_a_library_pattern_met_in_two_runs_primes_re_in_the_next(cache: Path) -> None:
+    assert run_python(PRIME, PATTERNS[0]) == "False"  # nothing stored yet
+    run_python(REMEMBER, PATTERNS[0])
+    assert run_python(PRIME, PATTERNS[0]) == "False"  # met once: maybe never again
+    run_python(REMEMBER, PATTERNS[0])
+    assert run_python(PRIME, PATTERNS[0]) == "True"
+
+
+def test_patterns_that_change_every_run_do_not_grow_the_file(cache: Path) -> None:
+    # As tokenize's, built from a set whose order changes with each process's hash seed.
+    words = ["rb", "Rb", "bR", "RB", "br", "Br", "bR", "f", "F", "u", "U", "rf", "fR"]
+    for run in range(12):
+        alternation = "|".join(words[run:] + words[:run])
+        run_python(REMEMBER, f"(?:{alternation})+" + "x" * 400, PATTERNS[3])
+    (path,) = stored(cache)
+    _, programs, seen = marshal.loads(path.read_bytes())
+    assert f"{int(re.IGNORECASE)}:{PATTERNS[3]}" in programs
+    assert not [key for key in programs if key.endswith("x" * 400)]
+    # The 12 one-off patterns are kept as digests only, and the file stays small.
+    assert 12 <= len(seen) <= 12 + len(programs) + 1
+    assert path.stat().st_size < 4000
 
 
 def test_the_command_keeps_what_its_libraries_compile(cache: Path, tmp_path: Path) -> None:
     report = tmp_path / "report.yaml"
     report.write_text("format: reportlint/1\n", encoding="utf-8")
     command = [sys.executable, "-m", "reportlint.cli", "check", "--quiet", str(report)]
-    subprocess.run(command, capture_output=True, check=False)
+    for _ in range(2):
+        subprocess.run(command, capture_output=True, check=False)
     (path,) = stored(cache)
-    programs = marshal.loads(path.read_bytes())
+    _, programs, _ = marshal.loads(path.read_bytes())
     assert f"0:{yaml.reader.Reader.NON_PRINTABLE.pattern}" in programs

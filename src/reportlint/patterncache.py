@@ -9,7 +9,10 @@ handed straight to ``_sre`` by later runs.
 The ``reportlint`` command does the same for the patterns its libraries compile while it
 starts (PyYAML's reader and resolver, json, tokenize: about a tenth of a one-file run):
 ``prime()`` puts their stored programs into ``re``'s own cache of compiled patterns before
-those modules load, and ``remember()`` stores the ones it did not have yet.
+those modules load, and ``remember()`` stores the ones it did not have yet, once a second
+run has compiled them too: a library may build a pattern from a set, whose order changes
+with every process (tokenize's, when pydantic or jsonschema is imported), and such a
+pattern is never met again, so storing it would only grow the file that every run reads.
 
 A program is stored only after it proved equal to what ``re.compile`` gives on this
 Python (patterns compare by their program), and anything unexpected (another Python, a
@@ -24,6 +27,7 @@ import os
 import re
 import sys
 import zlib
+from collections.abc import Collection
 from pathlib import Path
 from typing import Any
 
@@ -41,9 +45,12 @@ except ImportError:  # pragma: no cover - not CPython
     _sre = None
 
 # Past this many entries the file is started afresh (user patterns change over time).
-_MAX_ENTRIES = 4096
+_MAX_ENTRIES = 1024
+# The layout of the file: (_FORMAT, programs by key, digests of library patterns met once).
+_FORMAT = 2
 
 _programs: dict[str, tuple[Any, ...]] | None = None
+_seen: set[int] = set()
 _file: Path | None = None
 
 
@@ -91,17 +98,27 @@ def remember() -> None:
         return
     _programs = None
     programs = _load()
-    new = {}
+    new: dict[str, tuple[Any, ...]] = {}
+    met: set[int] = set()
     for key, compiled in list(cache.items()):
         if not (isinstance(key, tuple) and len(key) == 3 and key[0] is str):
             continue
         name = f"{int(key[2])}:{key[1]}"
-        if name not in programs and isinstance(compiled, re.Pattern):
-            program = _program(key[1], int(key[2]), compiled)
-            if program is not None:
-                new[name] = program
-    if new:
-        _store(new)
+        if name in programs or not isinstance(compiled, re.Pattern):
+            continue
+        digest = _digest(name)
+        if digest not in _seen:
+            met.add(digest)  # Met for the first time: stored if a later run meets it again.
+            continue
+        program = _program(key[1], int(key[2]), compiled)
+        if program is not None:
+            new[name] = program
+    if new or met:
+        _store(new, met)
+
+
+def _digest(name: str) -> int:
+    return zlib.crc32(name.encode("utf-8", "surrogatepass")) ^ (len(name) << 32)
 
 
 def _program(pattern: str, flags: int, compiled: re.Pattern[str]) -> tuple[Any, ...] | None:
@@ -145,33 +162,39 @@ def _path() -> Path | None:
 
 
 def _load() -> dict[str, tuple[Any, ...]]:
-    global _programs, _file
+    global _programs, _seen, _file
     path = _path()  # Looked up each time: the cache folder may change (tests, the API).
     if _programs is None or path != _file:
-        _programs = {}
+        _programs, _seen = {}, set()
         _file = path
         if _file is not None:
             try:
                 loaded = marshal.loads(_file.read_bytes())
-                if isinstance(loaded, dict):
-                    _programs = loaded
             except (OSError, ValueError, EOFError, TypeError):
-                pass
+                loaded = None
+            # Anything else (another layout, damage) is started afresh.
+            if isinstance(loaded, tuple) and len(loaded) == 3 and loaded[0] == _FORMAT:
+                _, programs, seen = loaded
+                if isinstance(programs, dict) and isinstance(seen, (set, frozenset)):
+                    _programs, _seen = programs, set(seen)
     return _programs
 
 
-def _store(new: dict[str, tuple[Any, ...]]) -> None:
-    """Add programs and rewrite the file (write and rename: readers never see half)."""
+def _store(new: dict[str, tuple[Any, ...]], met: Collection[int] = ()) -> None:
+    """Add programs and digests; rewrite the file (write and rename: readers never see half)."""
     programs = _load()
     if len(programs) + len(new) > _MAX_ENTRIES:
         programs.clear()
+    if len(_seen) + len(met) > _MAX_ENTRIES:
+        _seen.clear()
     programs.update(new)
+    _seen.update(met)
     if _file is None:
         return
     temporary = _file.with_name(f".{_file.name}.{os.getpid()}.tmp")
     try:
         _file.parent.mkdir(parents=True, exist_ok=True)
-        temporary.write_bytes(marshal.dumps(programs))
+        temporary.write_bytes(marshal.dumps((_FORMAT, programs, _seen)))
         os.replace(temporary, _file)
     except (OSError, ValueError):
         pass  # A cache that cannot be written only costs speed.
