@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 import importlib.resources
 import io
 import json
@@ -50,9 +49,7 @@ def render(fmt: str, findings: list[Finding], summary: RunSummary) -> str:
 
 def moved(findings: list[Finding], lines: int) -> list[Finding]:
     """The same findings after ``lines`` lines were added above them."""
-    return [
-        dataclasses.replace(f, line=f.line + lines, end_line=f.end_line + lines) for f in findings
-    ]
+    return [f._replace(line=f.line + lines, end_line=f.end_line + lines) for f in findings]
 
 
 def sarif_validator() -> Draft4Validator:
@@ -132,7 +129,7 @@ def test_sarif_uri_of_an_absolute_path_under_the_working_folder(
     summary: RunSummary, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.chdir(tmp_path)
-    finding = dataclasses.replace(FINDINGS[0], path=str(tmp_path / "r" / "x.yaml"))
+    finding = FINDINGS[0]._replace(path=str(tmp_path / "r" / "x.yaml"))
     result = json.loads(render("sarif", [finding], summary))["runs"][0]["results"][0]
     assert result["locations"][0]["physicalLocation"]["artifactLocation"] == {"uri": "r/x.yaml"}
 
@@ -148,7 +145,7 @@ def test_sarif_fingerprints_survive_moved_lines_and_tell_occurrences_apart(
     after = fingerprints_of(json.loads(render("sarif", moved(FINDINGS, 12), summary)))
     assert before == after
     assert len(set(before)) == 4
-    other_file = dataclasses.replace(FINDINGS[0], path="reports/c.yaml")
+    other_file = FINDINGS[0]._replace(path="reports/c.yaml")
     assert fingerprints_of(json.loads(render("sarif", [other_file], summary)))[0] != before[0]
 
 

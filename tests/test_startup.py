@@ -16,8 +16,11 @@ EXAMPLE = Path(__file__).resolve().parent.parent / "examples" / "yungang-2023.ya
 # Each is imported only on another path: validating packs or config on a cold cache
 # (pydantic), a schema violation (jsonschema, difflib), untrusted patterns (regex), many
 # files (multiprocessing), writing a cache or output file (tempfile, shutil), a
-# pyproject.toml that mentions reportlint (tomllib), other formats (hashlib for SARIF).
+# pyproject.toml that mentions reportlint (tomllib), other formats (hashlib for SARIF), the
+# Python API's dataclasses (dataclasses, and with it inspect).
 NOT_ON_THE_PATH = (
+    "dataclasses",
+    "inspect",
     "pydantic",
     "jsonschema",
     "difflib",

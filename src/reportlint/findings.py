@@ -1,9 +1,13 @@
-"""Severity and the immutable Finding every check produces."""
+"""Severity and the immutable Finding every check produces.
+
+A ``Finding`` here is a named tuple, cheap to define on every start of the command; the
+Python API hands out the same fields as a frozen dataclass (``reportlint.api.Finding``).
+"""
 
 from __future__ import annotations
 
 import enum
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from reportlint.positions import Span, section_of
 
@@ -23,8 +27,7 @@ class Severity(enum.IntEnum):
         return self.name.lower()
 
 
-@dataclass(frozen=True, slots=True)
-class Finding:
+class Finding(NamedTuple):
     """One problem at one place; fields match the JSON output."""
 
     path: str

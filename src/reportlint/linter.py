@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Mapping
 from pathlib import Path
 from types import MappingProxyType
@@ -167,7 +166,7 @@ class Linter:
         )
         if "{detail}" not in self.catalogue[problem.rule].message[self.settings.lang]:
             # A source reader's finding under an engine rule (RL104) says its own words.
-            finding = dataclasses.replace(finding, message=detail)
+            finding = finding._replace(message=detail)
         return finding
 
     def _schema_findings(self, doc: Document) -> list[Finding]:
