@@ -13,8 +13,8 @@ import pytest
 from reportlint import parallel
 from reportlint.cli import main
 from reportlint.errors import ReportlintError
-from reportlint.findings import Finding
-from reportlint.linter import Linter
+from reportlint.findings import Finding, Severity
+from reportlint.linter import Linter, Settings
 
 EXAMPLE = Path(__file__).resolve().parent.parent / "examples" / "yungang-2023.yaml"
 
@@ -67,6 +67,24 @@ def test_lint_files_keeps_the_order_given(reports: Path) -> None:
     for path, found in results:
         if path.name != "binary.yaml":
             assert found == linter.lint_file(path)
+
+
+def test_spawned_workers_get_the_settings_and_config(
+    reports: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Workers are spawned, not forked, on macOS, Windows and in a threaded process: the
+    # settings then cross to them pickled, defaults and configured values alike.
+    import multiprocessing
+
+    monkeypatch.setattr(parallel, "_context", lambda: multiprocessing.get_context("spawn"))
+    config = tmp_path / ".reportlint.yaml"
+    config.write_text("severity:\n  RL305: error\nignore: [RL504]\n", encoding="utf-8")
+    paths = sorted(reports.glob("r*.yaml"))
+    for settings in (Settings(), Settings(severities={"RL305": Severity.ERROR})):
+        linter = Linter(settings)
+        results = list(parallel.lint_files(linter, paths, jobs=2))
+        assert [found for _, found in results] == [linter.lint_file(path) for path in paths]
+    assert main(["check", "--quiet", "--jobs", "2", "--config", str(config), *map(str, paths)]) == 1
 
 
 def test_job_count(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -15,7 +15,6 @@ import os
 import sys
 from collections.abc import Mapping
 from pathlib import Path, PurePath
-from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from reportlint.errors import ConfigError
@@ -37,12 +36,13 @@ class Config(NamedTuple):
     select: tuple[str, ...] | None = None
     ignore: tuple[str, ...] | None = None
     fail_on: str | None = None
-    severity: Mapping[str, str] = MappingProxyType({})
+    # Mapping defaults: one shared empty dict, never written to (and picklable, for --jobs).
+    severity: Mapping[str, str] = {}
     rules: tuple[Path, ...] = ()
     exclude: tuple[str, ...] = ()
     per_file_ignores: tuple[tuple[str, tuple[str, ...]], ...] = ()
     max_bytes: int | None = None
-    options: Mapping[str, Mapping[str, Any]] = MappingProxyType({})
+    options: Mapping[str, Mapping[str, Any]] = {}
 
     def excluded(self, path: Path) -> bool:
         """Whether ``path`` matches one of the ``exclude`` globs."""

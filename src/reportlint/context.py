@@ -7,7 +7,6 @@ import functools
 import importlib
 import re
 from collections.abc import Iterable, Iterator, Mapping
-from types import MappingProxyType
 from typing import Any, NamedTuple, Protocol
 
 from reportlint import paths
@@ -27,7 +26,8 @@ class Hit(NamedTuple):
     start: int | None = None
     end: int | None = None
     key: bool = False
-    params: Mapping[str, str] = MappingProxyType({})
+    # Mapping defaults: one shared empty dict, never written to (and picklable, for --jobs).
+    params: Mapping[str, str] = {}
 
 
 class SectionInfo(NamedTuple):

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from pathlib import Path
-from types import MappingProxyType
 from typing import Any, NamedTuple
 
 from reportlint import catalog, context, document, reading, resources, suppressions
@@ -29,8 +28,9 @@ class Settings(NamedTuple):
     ignore: tuple[str, ...] = ()
     lang: str = "en"
     extra_packs: tuple[Path, ...] = ()
-    severities: Mapping[str, Severity] = MappingProxyType({})
-    rule_options: Mapping[str, Mapping[str, Any]] = MappingProxyType({})
+    # Mapping defaults: one shared empty dict, never written to (and picklable, for --jobs).
+    severities: Mapping[str, Severity] = {}
+    rule_options: Mapping[str, Mapping[str, Any]] = {}
     max_bytes: int = DEFAULT_MAX_BYTES
 
 
