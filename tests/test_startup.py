@@ -76,3 +76,19 @@ def test_the_command_exits_as_main_returns(
             text=True,
         )
         assert (done.returncode, done.stdout, done.stderr) == (code, expected, "")
+
+
+def test_a_reader_that_stops_early_ends_the_run_quietly(tmp_path: Path) -> None:
+    # `reportlint check reports/ --format json | head -1`: more output than a pipe holds.
+    text = EXAMPLE.read_text(encoding="utf-8")
+    for index in range(40):
+        (tmp_path / f"r{index:02}.yaml").write_text(text, encoding="utf-8")
+    command = [sys.executable, "-m", "reportlint.cli", "check", "--format", "json", "."]
+    process = subprocess.Popen(
+        command, cwd=tmp_path, stdout=subprocess.PIPE, stderr=subprocess.PIPE
+    )
+    assert process.stdout is not None and process.stderr is not None
+    assert process.stdout.readline() == b"[\n"
+    process.stdout.close()
+    assert (process.wait(timeout=60), process.stderr.read()) == (0, b"")
+    process.stderr.close()
