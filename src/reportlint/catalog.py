@@ -95,10 +95,6 @@ def _rule_spec(raw: dict[str, Any], source: str) -> RuleSpec:
     )
 
 
-def _cache_dir() -> Path | None:
-    return resources.cache_dir()
-
-
 def _read_yaml(path: Path) -> Any:
     import yaml
 
@@ -150,7 +146,7 @@ def cached(kind: str, content: bytes, produce: Callable[[], Any]) -> Any:
     new release, validates afresh. Packs, profiles and the configuration share this cache.
     """
     key = _digest(f"{_CACHE_FORMAT}:{__version__}:{kind}:".encode() + content).hexdigest()
-    cache_dir = _cache_dir()
+    cache_dir = resources.cache_dir()
     stored = cache_dir / f"{key[:32]}.json" if cache_dir else None
     if stored is not None:
         try:
