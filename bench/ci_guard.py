@@ -24,7 +24,7 @@ from measure import Sample, child_env, interleave, make_venv
 
 def reportlint_command() -> list[str]:
     script = Path(sys.executable).with_name("reportlint")
-    return [str(script)] if script.exists() else [sys.executable, "-m", "reportlint.cli"]
+    return [str(script)] if script.exists() else [sys.executable, "-m", "reportlint"]
 
 
 def main(argv: list[str] | None = None) -> int:

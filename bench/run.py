@@ -46,7 +46,7 @@ PEAK_MB, SCALE = 100.0, 10.5
 def install_reportlint(kind: str) -> list[str]:
     """The command that runs reportlint: installed from this checkout, or the caller's."""
     if kind == "current":
-        return [sys.executable, "-m", "reportlint.cli"]
+        return [sys.executable, "-m", "reportlint"]
     bin_dir = make_venv(OUT / "reportlint-venv", [str(REPO)], marker="deps")
     # Always the working tree as it is now, as a wheel (not editable).
     pip(bin_dir, "install", "--quiet", "--no-deps", "--force-reinstall", str(REPO))

@@ -9,8 +9,8 @@ import json
 import sys
 from pathlib import Path
 
-from reportlint import catalog
-from reportlint.catalog import RuleSpec
+from reportlint.packs import catalog
+from reportlint.packs.records import RuleSpec
 
 ROOT = Path(__file__).resolve().parent.parent
 TARGET = ROOT / "docs" / "rules.md"

@@ -1,4 +1,4 @@
-"""Generate src/reportlint/_schema_fast.py from schemas/report.schema.json.
+"""Generate src/reportlint/schema/fast_validator.py from schemas/report.schema.json.
 
 The generated module is a fastjsonschema validator that imports only the standard library,
 so `reportlint check` can tell a valid document from an invalid one without importing the
@@ -24,7 +24,7 @@ import fastjsonschema
 
 ROOT = Path(__file__).resolve().parent.parent
 SCHEMA = ROOT / "schemas" / "report.schema.json"
-TARGET = ROOT / "src" / "reportlint" / "_schema_fast.py"
+TARGET = ROOT / "src" / "reportlint" / "schema" / "fast_validator.py"
 
 # fastjsonschema reads draft-07; the schema uses only keywords draft-07 shares with 2020-12
 # (its $defs are reached by JSON Pointer $refs, which draft-07 resolves the same way).

@@ -24,7 +24,7 @@ def test_rule_docs_are_generated_from_the_packs() -> None:
 
 
 def test_every_rule_is_documented() -> None:
-    from reportlint import catalog
+    from reportlint.packs import catalog
 
     text = (ROOT / "docs" / "rules.md").read_text(encoding="utf-8")
     for rule in catalog.load_rules():

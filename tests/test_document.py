@@ -6,10 +6,10 @@ import textwrap
 
 import pytest
 
-from reportlint import paths
-from reportlint.document import load_yaml
+from reportlint.inputs.document import load_yaml
+from reportlint.matching import paths
+from reportlint.matching.text import TextBlock, normalize, text_strings
 from reportlint.positions import Span
-from reportlint.text import TextBlock, normalize, text_strings
 
 
 def doc(text: str):  # type: ignore[no-untyped-def]

@@ -20,11 +20,12 @@ from typing import Any
 
 import pytest
 
-from reportlint import backtracking, context, document
 from reportlint.cli import main
 from reportlint.errors import InputError, RulePackError
+from reportlint.files import write_atomically
+from reportlint.inputs import document
 from reportlint.linter import DEFAULT_MAX_BYTES, Linter, Settings
-from reportlint.output import write_atomically
+from reportlint.matching import backtracking, regex
 from tests.conftest import EXAMPLES
 
 REFERENCE = EXAMPLES / "yungang-2023.yaml"
@@ -698,7 +699,7 @@ def test_a_catastrophic_pattern_in_a_users_pack_is_refused_at_load(run: Run) -> 
 def test_a_slow_pattern_in_a_users_pack_is_stopped_naming_the_rule(
     run: Run, monkeypatch: pytest.MonkeyPatch, deadline: None
 ) -> None:
-    monkeypatch.setattr(context, "REGEX_TIMEOUT", 0.2)
+    monkeypatch.setattr(regex, "REGEX_TIMEOUT", 0.2)
     # Not one of the shapes the load-time check knows, but exponential all the same.
     Path("mine.yaml").write_text(_PACK.format(pattern="(?:甲|甲甲){40}乙"), encoding="utf-8")
     Path(".reportlint.yaml").write_text("rules: [mine.yaml]\n", encoding="utf-8")
@@ -719,8 +720,8 @@ def test_a_slow_pattern_in_a_users_pack_is_stopped_naming_the_rule(
 
 
 def test_a_template_that_expands_to_a_bad_pattern_is_an_error_not_a_crash() -> None:
-    with pytest.raises(context.PatternError, match="does not compile"):
-        context.regex("(unclosed")
+    with pytest.raises(regex.PatternError, match="does not compile"):
+        regex.regex("(unclosed")
 
 
 def test_patterns_from_users_are_time_limited_and_bundled_ones_are_not(tmp_path: Path) -> None:
@@ -734,8 +735,8 @@ def test_patterns_from_users_are_time_limited_and_bundled_ones_are_not(tmp_path:
         for run_ in rule.runs
         if "pattern" in run_.options and "${" not in run_.options["pattern"]
     )
-    assert type(context.regex(bundled)).__name__ == "Pattern"
-    assert type(context.regex("用户的模式")).__name__ == "_TimedPattern"
+    assert type(regex.regex(bundled)).__name__ == "Pattern"
+    assert type(regex.regex("用户的模式")).__name__ == "_TimedPattern"
 
 
 def test_a_users_pack_error_names_the_file(run: Run) -> None:

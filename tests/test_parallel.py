@@ -10,8 +10,7 @@ from typing import Any
 
 import pytest
 
-from reportlint import parallel
-from reportlint.cli import main
+from reportlint.cli import main, parallel
 from reportlint.errors import ReportlintError
 from reportlint.findings import Finding, Severity
 from reportlint.linter import Linter, Settings

@@ -12,9 +12,10 @@ from typing import Any
 import pytest
 from jsonschema import Draft4Validator
 
-from reportlint import __version__, catalog
+from reportlint import __version__
 from reportlint.cli import main
 from reportlint.findings import Finding, Severity
+from reportlint.packs import catalog
 from reportlint.reporters import FORMATS, RunSummary, reporter
 from reportlint.reporters.github import escape_property
 from tests.conftest import FLAWED_FIGURES

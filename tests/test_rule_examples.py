@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from reportlint import ruletest
+from reportlint.cli import ruletest
 from reportlint.linter import Linter, Settings
 
 LINTER = Linter(Settings())

@@ -11,10 +11,11 @@ from pathlib import Path
 
 import pytest
 
-from reportlint import catalog, document, ruletest
-from reportlint.cli import main
+from reportlint.cli import main, ruletest
+from reportlint.cli.ruletest import ExampleResult, merge_patch, rules_of, run_examples
+from reportlint.inputs import document
 from reportlint.linter import Linter, Settings
-from reportlint.ruletest import ExampleResult, merge_patch, rules_of, run_examples
+from reportlint.packs import catalog
 
 PACKS = Path(__file__).resolve().parent / "fixtures" / "packs"
 SHANXI = PACKS / "shanxi.yaml"
@@ -69,11 +70,13 @@ def test_whole_text_examples() -> None:
 def test_source_text_examples_are_skipped_without_the_reader(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    monkeypatch.setitem(sys.modules, "reportlint.sources", types.ModuleType("reportlint.sources"))
+    monkeypatch.setitem(
+        sys.modules, "reportlint.inputs.sources", types.ModuleType("reportlint.inputs.sources")
+    )
     linter = Linter(Settings())
     results = run_examples(linter.catalogue["RL107"], linter)
     assert {r.outcome for r in results} == {"skipped"}
-    assert results[0].detail == "needs reportlint.sources.load_source_text"
+    assert results[0].detail == "needs reportlint.inputs.sources.load_source_text"
 
 
 def test_source_text_examples_use_the_reader(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -83,9 +86,9 @@ def test_source_text_examples_use_the_reader(monkeypatch: pytest.MonkeyPatch) ->
         read.append((text, path))
         return document.load_yaml("format: reportlint/1\n", path)
 
-    fake = types.ModuleType("reportlint.sources")
+    fake = types.ModuleType("reportlint.inputs.sources")
     fake.load_source_text = load_source_text  # type: ignore[attr-defined]
-    monkeypatch.setitem(sys.modules, "reportlint.sources", fake)
+    monkeypatch.setitem(sys.modules, "reportlint.inputs.sources", fake)
     linter = Linter(Settings())
     rule = linter.catalogue["RL107"]
     results = run_examples(rule, linter)

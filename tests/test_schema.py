@@ -1,7 +1,7 @@
 """The schema stage: the generated fast validator, the jsonschema path and the models.
 
 Three things must give the same verdict on any document: the committed fastjsonschema
-validator (``_schema_fast``), the jsonschema library reading ``schemas/report.schema.json``
+validator (``fast_validator``), the jsonschema library reading ``schemas/report.schema.json``
 (the source of truth) and the pydantic models. Violations are checked exactly.
 """
 
@@ -26,15 +26,14 @@ from jsonschema import (  # type: ignore[import-untyped, unused-ignore]
     Draft202012Validator,
     FormatChecker,
 )
-from pydantic import ValidationError
 
-from reportlint import _schema_fast, schema
-from reportlint.model import Block, Meta, Report, Sections
+from reportlint import schema
 from reportlint.schema import SchemaViolation, load_schema, schema_violations
+from reportlint.schema import fast_validator
 
 ROOT = Path(__file__).resolve().parent.parent
 GENERATOR = ROOT / "scripts" / "generate_validator.py"
-GENERATED = ROOT / "src" / "reportlint" / "_schema_fast.py"
+GENERATED = ROOT / "src" / "reportlint" / "schema" / "fast_validator.py"
 SCHEMA = ROOT / "schemas" / "report.schema.json"
 
 DELETE = object()
@@ -107,19 +106,13 @@ def reference_validator() -> Any:
 def verdicts(data: object) -> dict[str, bool]:
     """Whether each validator accepts ``data``."""
     try:
-        _schema_fast.validate(data)
+        fast_validator.validate(data)
         fast = True
-    except _schema_fast.JsonSchemaValueException:
+    except fast_validator.JsonSchemaValueException:
         fast = False
-    try:
-        Report.model_validate(data)
-        model = True
-    except ValidationError:
-        model = False
     return {
         "jsonschema": bool(reference_validator().is_valid(data)),
         "fast": fast,
-        "model": model,
         "schema_violations": schema_violations(data) == [],
     }
 
@@ -134,7 +127,7 @@ def test_generated_module_is_up_to_date() -> None:
     generator = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(generator)
     assert generator.render() == GENERATED.read_text(encoding="utf-8"), (
-        "src/reportlint/_schema_fast.py is stale: run python scripts/generate_validator.py"
+        "src/reportlint/schema/fast_validator.py is stale: run python scripts/generate_validator.py"
     )
 
 
@@ -171,41 +164,6 @@ def test_a_valid_document_is_checked_without_jsonschema_or_pydantic() -> None:
         env={"PYTHONPATH": src, "PYTHONIOENCODING": "utf-8"},
     )
     assert result.stdout == "[]\n"
-
-
-# --- the models mirror the schema ------------------------------------------------------
-
-_CONSTRAINTS = ("type", "enum", "minLength", "minimum", "maximum", "pattern", "format")
-_ANNOTATIONS = {"title", "description", "default", "$schema", "$id", "$defs"}
-
-
-def unroll(node: dict[str, Any], root: dict[str, Any], depth: int) -> Any:
-    """What ``node`` accepts, down to ``depth`` levels of data, without annotations."""
-    while "$ref" in node:
-        target: Any = root
-        for token in node["$ref"].removeprefix("#/").split("/"):
-            target = target[token]
-        node = target
-    if depth == 0:
-        return "..."
-    unknown = set(node) - _ANNOTATIONS - set(_CONSTRAINTS)
-    unknown -= {"required", "additionalProperties", "items", "properties"}
-    assert not unknown, f"keywords this comparison does not know: {unknown}"
-    out: dict[str, Any] = {key: node[key] for key in _CONSTRAINTS if key in node}
-    out["required"] = node.get("required", [])
-    out["additionalProperties"] = node.get("additionalProperties", True)
-    if "items" in node:
-        out["items"] = unroll(node["items"], root, depth - 1)
-    if "properties" in node:
-        # A list, so the models keep the schema's key order (to_data() writes in it).
-        out["properties"] = [(k, unroll(v, root, depth - 1)) for k, v in node["properties"].items()]
-    return out
-
-
-def test_models_accept_the_same_shape_as_the_schema() -> None:
-    from_file = json.loads(SCHEMA.read_text("utf-8"))
-    from_models = Report.model_json_schema()
-    assert unroll(from_models, from_models, 12) == unroll(from_file, from_file, 12)
 
 
 VALID: list[tuple[str, object]] = [
@@ -284,9 +242,7 @@ INVALID: list[tuple[str, object]] = [
     + [pytest.param(data, False, id=name) for name, data in INVALID],
 )
 def test_every_validator_gives_the_same_verdict(data: object, valid: bool) -> None:
-    assert verdicts(data) == dict.fromkeys(
-        ("jsonschema", "fast", "model", "schema_violations"), valid
-    )
+    assert verdicts(data) == dict.fromkeys(("jsonschema", "fast", "schema_violations"), valid)
 
 
 def _date_strings() -> list[str]:
@@ -308,22 +264,6 @@ def test_validators_agree_on_what_a_date_is() -> None:
         if set(got.values()) != {expected}:
             disagreements.append((text, got))
     assert disagreements == []
-
-
-def test_models_take_python_dates_and_give_back_the_data() -> None:
-    report = Report.model_validate(full())
-    assert report.report.signed_on == dt.date(2023, 12, 29)
-    assert report.to_data() == full()
-    built = Report(
-        format="reportlint/1",
-        report=Meta(title="t", issuer="i", year=2023, signed_on=dt.date(2023, 12, 29)),
-        sections=Sections(other=Block(heading="其他")),
-    )
-    assert built.to_data() == {
-        "format": "reportlint/1",
-        "report": {"title": "t", "issuer": "i", "year": 2023, "signed_on": "2023-12-29"},
-        "sections": {"other": {"heading": "其他"}},
-    }
 
 
 # --- violations ------------------------------------------------------------------------

@@ -13,9 +13,9 @@ import pytest
 import yaml
 
 from reportlint.cli import main
+from reportlint.inputs.sources import load_source_text
 from reportlint.linter import Linter, Settings
 from reportlint.resources import rules_dir
-from reportlint.sources import load_source_text
 
 HERE = Path(__file__).resolve().parent
 TXT = HERE / "fixtures" / "corpus" / "yungang-2023.txt"
@@ -119,8 +119,8 @@ def test_checking_yaml_does_not_load_the_source_readers(tmp_path: Path) -> None:
         "import sys\n"
         "from reportlint.cli import main\n"
         "main(['check', '--quiet', 'report.yaml'])\n"
-        "heavy = ('bs4', 'docx', 'charset_normalizer', 'html.parser', 'reportlint.importer',"
-        " 'reportlint.sources.assemble')\n"
+        "heavy = ('bs4', 'docx', 'charset_normalizer', 'html.parser', 'reportlint.cli.importer',"
+        " 'reportlint.inputs.sources.assemble')\n"
         "print(sorted(name for name in heavy if name in sys.modules))\n"
     )
     result = subprocess.run(

@@ -13,7 +13,7 @@ from typing import Any
 import pytest
 
 from reportlint.cli import main
-from reportlint.sources import read_source
+from reportlint.inputs.sources import read_source
 
 EXCERPTS = Path(__file__).resolve().parent / "fixtures" / "corpus" / "excerpts"
 

@@ -7,10 +7,10 @@ from typing import Any
 
 import pytest
 
+from reportlint.inputs.sources import load_source_text
+from reportlint.inputs.sources.numbering import cn_numeral, read_number
+from reportlint.inputs.sources.sections import section_key
 from reportlint.linter import Linter, Settings
-from reportlint.sources import load_source_text
-from reportlint.sources.numbering import cn_numeral, read_number
-from reportlint.sources.sections import section_key
 
 TITLE = "示例县2023年法治政府建设年度报告"
 

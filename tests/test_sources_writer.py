@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 import yaml
 
-from reportlint.sources.writer import dump
+from reportlint.inputs.sources.writer import dump
 
 AWKWARD = [
     "- 看似列表",

@@ -71,7 +71,7 @@ def test_the_command_exits_as_main_returns(
         code = main(["check", "--no-color", str(path)])
         expected = capsys.readouterr().out
         done = subprocess.run(
-            [sys.executable, "-m", "reportlint.cli", "check", "--no-color", str(path)],
+            [sys.executable, "-m", "reportlint", "check", "--no-color", str(path)],
             capture_output=True,
             text=True,
         )
@@ -83,7 +83,7 @@ def test_a_reader_that_stops_early_ends_the_run_quietly(tmp_path: Path) -> None:
     text = EXAMPLE.read_text(encoding="utf-8")
     for index in range(40):
         (tmp_path / f"r{index:02}.yaml").write_text(text, encoding="utf-8")
-    command = [sys.executable, "-m", "reportlint.cli", "check", "--format", "json", "."]
+    command = [sys.executable, "-m", "reportlint", "check", "--format", "json", "."]
     process = subprocess.Popen(
         command, cwd=tmp_path, stdout=subprocess.PIPE, stderr=subprocess.PIPE
     )

@@ -5,10 +5,10 @@ from __future__ import annotations
 import pytest
 
 from reportlint.api import check_text
+from reportlint.engine.suppressions import Suppression, parse
 from reportlint.findings import Severity
 from reportlint.linter import Settings
 from reportlint.positions import Span
-from reportlint.suppressions import Suppression, parse
 from tests.conftest import MEASURES_HEAD
 
 HEAD = MEASURES_HEAD

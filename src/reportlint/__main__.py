@@ -1,9 +1,7 @@
-"""``python -m reportlint``."""
+"""``python -m reportlint``: the same entry as the ``reportlint`` command."""
 
 from __future__ import annotations
 
-import sys
+from reportlint.cli import entry
 
-from reportlint.cli import main
-
-sys.exit(main())
+entry()

@@ -6,14 +6,16 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from reportlint import catalog, context, document, reading, resources, suppressions
-from reportlint.catalog import RuleSpec
-from reportlint.context import ProfileInfo
-from reportlint.document import Document, LoadProblem
-from reportlint.engine import Engine, render
+from reportlint import files, resources
+from reportlint.engine import Engine, render, suppressions
 from reportlint.errors import InputError, ReportlintError, RulePackError
 from reportlint.findings import Finding, Severity
-from reportlint.sources import SOURCE_SUFFIXES
+from reportlint.inputs import document
+from reportlint.inputs.document import Document, LoadProblem
+from reportlint.inputs.sources import SOURCE_SUFFIXES
+from reportlint.matching import regex
+from reportlint.packs import catalog
+from reportlint.packs.records import ProfileInfo, RuleSpec
 
 SUPPORTED_FORMATS = ("reportlint/1",)
 DEFAULT_MAX_BYTES = 10 * 1024 * 1024
@@ -46,7 +48,7 @@ def rule_selected(rule_id: str, select: tuple[str, ...], ignore: tuple[str, ...]
 
 
 def _bundled_patterns(rules: list[RuleSpec], profile: ProfileInfo, name: str) -> set[str]:
-    """Patterns written in the bundled packs and profile (see ``context.trust``)."""
+    """Patterns written in the bundled packs and profile (see ``matching.regex.trust``)."""
     bundled = {str(path) for path in catalog.pack_files()}
     found = {
         run.options["pattern"]
@@ -81,11 +83,11 @@ class Linter:
             rule_options=self.settings.rule_options,
         )
         self._active_ids = {rule.id for rule in self.active}
-        context.trust(_bundled_patterns(all_rules, self.profile, self.settings.profile))
+        regex.trust(_bundled_patterns(all_rules, self.profile, self.settings.profile))
 
     def read(self, path: Path) -> str:
         """The text of a file; an unreadable, oversized, binary or special file is an InputError."""
-        raw = reading.read_bytes(path, self.settings.max_bytes)
+        raw = files.read_bytes(path, self.settings.max_bytes)
         if b"\x00" in raw[:8192] and not raw.startswith((b"\xff\xfe", b"\xfe\xff")):
             raise InputError(f"{path}: binary file, not a report")
         try:
@@ -96,7 +98,7 @@ class Linter:
     def lint_file(self, path: Path, display: str | None = None) -> list[Finding]:
         if path.suffix.lower() in SOURCE_SUFFIXES:
             # A published source (.txt/.html/.docx) is read as `reportlint import` reads it.
-            from reportlint.sources import load_source_file
+            from reportlint.inputs.sources import load_source_file
 
             doc = load_source_file(path, display, max_bytes=self.settings.max_bytes)
             return self.lint_document(doc)
@@ -113,7 +115,7 @@ class Linter:
             # Rules read a report, a mapping; the schema finding speaks for anything else.
             try:
                 findings.extend(self.engine.run(doc.data, doc.locator, doc.path))
-            except context.PatternError as error:
+            except regex.PatternError as error:
                 where = self._rules_using(error.pattern)
                 raise RulePackError(f"{doc.path}: {where}: {error}") from error
         findings = [finding for finding in findings if finding.rule in self._active_ids]

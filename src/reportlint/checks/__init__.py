@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from typing import Any, NamedTuple, Protocol
 
-from reportlint.context import Context, Hit
+from reportlint.checks.context import Context, Hit
 
 
 class Target(NamedTuple):

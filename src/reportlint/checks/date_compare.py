@@ -11,9 +11,9 @@ from collections.abc import Iterator, Mapping
 from typing import Any
 
 from reportlint.checks import Target
-from reportlint.conditions import OPERATORS
-from reportlint.context import Context, Hit, parse_date
-from reportlint.dates import find_dates
+from reportlint.checks.context import Context, Hit
+from reportlint.matching.conditions import OPERATORS
+from reportlint.matching.dates import find_dates, parse_date
 
 
 def check(ctx: Context, target: Target, options: Mapping[str, Any]) -> Iterator[Hit]:

@@ -11,8 +11,9 @@ from collections.abc import Iterator, Mapping
 from typing import Any
 
 from reportlint.checks import Target
-from reportlint.conditions import OPERATORS
-from reportlint.context import Context, Hit, regex
+from reportlint.checks.context import Context, Hit
+from reportlint.matching.conditions import OPERATORS
+from reportlint.matching.regex import regex
 
 
 def _number(text: str) -> float | None:

@@ -6,7 +6,8 @@ from collections.abc import Iterator, Mapping
 from typing import Any
 
 from reportlint.checks import Target
-from reportlint.context import Context, Hit, regex
+from reportlint.checks.context import Context, Hit
+from reportlint.matching.regex import regex
 
 
 def check(ctx: Context, target: Target, options: Mapping[str, Any]) -> Iterator[Hit]:

@@ -7,7 +7,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
-from reportlint.backtracking import catastrophic_shape
+from reportlint.matching.backtracking import catastrophic_shape
 
 Comparison = Literal["==", "!=", ">=", "<=", ">", "<"]
 

@@ -7,7 +7,7 @@ from typing import Any
 
 from reportlint import positions
 from reportlint.checks import Target
-from reportlint.context import Context, Hit
+from reportlint.checks.context import Context, Hit
 
 
 def check(ctx: Context, target: Target, options: Mapping[str, Any]) -> Iterator[Hit]:

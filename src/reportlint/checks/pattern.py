@@ -11,7 +11,8 @@ from itertools import islice
 from typing import Any
 
 from reportlint.checks import Target
-from reportlint.context import Context, Hit, regex
+from reportlint.checks.context import Context, Hit
+from reportlint.matching.regex import regex
 
 
 def check_count(ctx: Context, target: Target, options: Mapping[str, Any]) -> Iterator[Hit]:

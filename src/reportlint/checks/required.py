@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from typing import Any
 
-from reportlint import paths
 from reportlint.checks import Target
-from reportlint.context import Context, Hit
+from reportlint.checks.context import Context, Hit
+from reportlint.matching import paths
 
 
 def check(ctx: Context, target: Target, options: Mapping[str, Any]) -> Iterator[Hit]:

@@ -11,8 +11,9 @@ from collections.abc import Iterator, Mapping
 from typing import Any
 
 from reportlint.checks import Target
-from reportlint.context import Context, Hit, regex
-from reportlint.text import Match
+from reportlint.checks.context import Context, Hit
+from reportlint.matching.regex import regex
+from reportlint.matching.text import Match
 
 
 def check(ctx: Context, target: Target, options: Mapping[str, Any]) -> Iterator[Hit]:

@@ -11,8 +11,8 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, NamedTuple, Protocol, TextIO
 
 if TYPE_CHECKING:
-    from reportlint.catalog import RuleSpec
     from reportlint.findings import Finding
+    from reportlint.packs.records import RuleSpec
 
 
 class RunSummary(NamedTuple):

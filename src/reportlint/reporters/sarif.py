@@ -13,8 +13,8 @@ from typing import Any, TextIO
 from urllib.parse import quote
 
 from reportlint import __version__
-from reportlint.catalog import RuleSpec
 from reportlint.findings import Finding, Severity
+from reportlint.packs.records import RuleSpec
 from reportlint.reporters import RunSummary
 from reportlint.reporters.identity import fingerprints, relative_path
 

@@ -1,0 +1,77 @@
+"""What a check function is given (Context) and what it gives back (Hit)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, NamedTuple
+
+from reportlint.matching import paths
+from reportlint.matching.text import TextBlock, text_strings
+
+if TYPE_CHECKING:
+    from reportlint.packs.records import ProfileInfo
+
+_TEMPLATE = re.compile(r"\$\{\s*([a-z_.]+)\s*(?:([+-])\s*(\d+)\s*)?\}")
+
+
+class Hit(NamedTuple):
+    """A place a check found: a node, or a character range of the string at ``pointer``.
+
+    ``params`` fill the rule's message template; ``key`` points at the mapping key.
+    """
+
+    pointer: str
+    start: int | None = None
+    end: int | None = None
+    key: bool = False
+    # Mapping defaults: one shared empty dict, never written to (and picklable, for --jobs).
+    params: Mapping[str, str] = {}
+
+
+class Context:
+    """The document a check looks at, with cached text blocks and template expansion."""
+
+    def __init__(self, data: Any, profile: ProfileInfo, variables: Mapping[str, str]) -> None:
+        self.data = data
+        self.profile = profile
+        self.variables = variables
+        self._blocks: dict[tuple[str, bool], TextBlock] = {}
+
+    def select(self, path: str) -> list[tuple[str, Any]]:
+        return paths.select(self.data, path)
+
+    def text(self, pointer: str, value: Any, *, body_only: bool = False) -> TextBlock:
+        """The text at or under a node (its own heading left out with ``body_only``)."""
+        cache_key = (pointer, body_only)
+        block = self._blocks.get(cache_key)
+        if block is None:
+            block = TextBlock(list(text_strings(value, pointer, include_self=not body_only)))
+            self._blocks[cache_key] = block
+        return block
+
+    def expand(self, template: str) -> str | None:
+        """``${report.year + 1}-04-01`` with values from the document or the rule's loop.
+
+        None when a value it names is missing (the schema stage reports that).
+        """
+        missing = False
+
+        def substitute(match: re.Match[str]) -> str:
+            nonlocal missing
+            name, sign, amount = match.groups()
+            value: Any = self.variables.get(name)
+            if value is None:
+                value = paths.resolve(self.data, name)
+            if value is None or isinstance(value, (dict, list)):
+                missing = True
+                return ""
+            if sign:
+                if not isinstance(value, int) or isinstance(value, bool):
+                    missing = True
+                    return ""
+                value = value + int(amount) if sign == "+" else value - int(amount)
+            return str(value)
+
+        expanded = _TEMPLATE.sub(substitute, template)
+        return None if missing else expanded

@@ -1,0 +1,295 @@
+"""The command line: parse options, run a command, print, return the exit code."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import NoReturn
+
+from reportlint import __version__
+from reportlint.errors import ReportlintError
+from reportlint.reporters import FORMATS
+
+EXIT_OK, EXIT_FINDINGS, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
+ISSUES_URL = "the reportlint issue tracker"
+
+
+class UsageError(ReportlintError):
+    pass
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # type: ignore[override]
+        raise UsageError(f"{message} (see '{self.prog} --help')")
+
+    def _get_formatter(self) -> argparse.HelpFormatter:
+        # argparse makes a formatter for every add_argument, and by default each asks
+        # shutil for the terminal width: importing shutil (and bz2, lzma) costs a one-file
+        # run more than building the whole parser. The width is worked out as shutil would.
+        width = _terminal_columns() - 2
+        return self.formatter_class(prog=self.prog, width=width)  # type: ignore[call-arg]
+
+
+def _terminal_columns() -> int:
+    """``shutil.get_terminal_size().columns``, without importing shutil."""
+    try:
+        columns = int(os.environ["COLUMNS"])
+    except (KeyError, ValueError):
+        columns = 0
+    stream = sys.__stdout__
+    if columns <= 0 and stream is not None:
+        try:
+            columns = os.get_terminal_size(stream.fileno()).columns
+        except (AttributeError, ValueError, OSError):
+            columns = 0
+    return columns or 80
+
+
+def default_lang() -> str:
+    """Chinese where the locale is Chinese, English elsewhere."""
+    for variable in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        value = os.environ.get(variable)
+        if value:
+            return "zh" if value.lower().startswith("zh") else "en"
+    return "en"
+
+
+def _id_list(text: str) -> tuple[str, ...]:
+    return tuple(part.strip().upper() for part in text.split(",") if part.strip())
+
+
+def _byte_count(text: str) -> int:
+    """A positive number of bytes (``--max-bytes``)."""
+    if not text.strip().isdigit() or int(text) < 1:
+        raise argparse.ArgumentTypeError(f"expected a positive number of bytes, got '{text}'")
+    return int(text)
+
+
+class _Destination(argparse.Action):
+    """``--format``/``--output`` also noted in order, so several outputs pair up."""
+
+    def __call__(
+        self,
+        parser: argparse.ArgumentParser,
+        namespace: argparse.Namespace,
+        values: object,
+        option_string: str | None = None,
+    ) -> None:
+        setattr(namespace, self.dest, values)
+        events = [*(getattr(namespace, "destinations", None) or []), (self.dest, values)]
+        namespace.destinations = events
+
+
+CHECK_EPILOG = """\
+several outputs in one run: each --format writes to the --output that follows it,
+a --format without --output writes to stdout (one at most):
+  reportlint check reports --format json --output a.json --format sarif --output b.sarif
+"""
+
+
+def build_parser(only: str | None = None) -> argparse.ArgumentParser:
+    """The parser of every command, or (``only="check"``) of ``check`` alone."""
+    parser = _Parser(prog="reportlint", description="Lint annual rule-of-law government reports.")
+    parser.add_argument("--version", action="version", version=f"reportlint {__version__}")
+    commands = parser.add_subparsers(dest="command", parser_class=_Parser)
+
+    check = commands.add_parser(
+        "check",
+        help="lint report files and folders",
+        epilog=CHECK_EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    check.add_argument("paths", nargs="*", default=["."], metavar="PATH")
+    check.add_argument(
+        "--format",
+        choices=FORMATS,
+        default=None,
+        action=_Destination,
+        help="output format (default: text; github under GitHub Actions); may be repeated",
+    )
+    check.add_argument(
+        "--output",
+        type=Path,
+        action=_Destination,
+        metavar="FILE",
+        help="write the preceding --format to FILE instead of stdout",
+    )
+    check.add_argument(
+        "--profile", help="section profile: six-section (default), national, or a file"
+    )
+    check.add_argument("--select", type=_id_list, default=None, help="rule IDs or prefixes to run")
+    check.add_argument("--ignore", type=_id_list, default=None, help="rule IDs or prefixes to skip")
+    check.add_argument("--fail-on", choices=("error", "warning", "info"), default=None)
+    check.add_argument("--config", type=Path, help="configuration file (default: discovered)")
+    check.add_argument(
+        "--rules",
+        type=Path,
+        action="append",
+        metavar="PACK",
+        help="an extra rule pack file or folder of packs (may be repeated)",
+    )
+    check.add_argument(
+        "--jobs",
+        type=int,
+        default=None,
+        help="files linted in parallel (default: one per 4 files, up to the CPU count)",
+    )
+    check.add_argument(
+        "--statistics", action="store_true", help="counts per rule after the findings"
+    )
+    check.add_argument("-q", "--quiet", action="store_true", help="findings only, no summary line")
+    check.add_argument("--no-color", action="store_true", help="plain text output")
+    check.add_argument("--lang", choices=("zh", "en"), default=None, help="language of messages")
+    check.add_argument(
+        "--max-bytes", type=_byte_count, default=None, help="largest file read (10 MiB)"
+    )
+    check.add_argument(
+        "--debug", action="store_true", help="show the traceback of an internal error"
+    )
+    if only == "check":
+        return parser  # The pre-commit path: the other commands' parsers are not needed.
+
+    rules = commands.add_parser("rules", help="list every rule")
+    rules.add_argument("--format", choices=("text", "json"), default="text")
+    rules.add_argument("--lang", choices=("zh", "en"), default=None)
+
+    explain = commands.add_parser("explain", help="what a rule checks and why")
+    explain.add_argument("rule", metavar="RULE", help="a rule ID (RL201) or name (review-rate)")
+    explain.add_argument("--lang", choices=("zh", "en"), default=None)
+
+    commands.add_parser("schema", help="print the JSON Schema of the report format")
+
+    test_rules = commands.add_parser(
+        "test-rules", help="run the pass/fail examples of rule packs (default: the bundled)"
+    )
+    test_rules.add_argument("packs", nargs="*", type=Path, metavar="PACK")
+
+    init = commands.add_parser("init", help="write a commented report template and a config")
+    init.add_argument("path", nargs="?", default="report.yaml", type=Path, metavar="PATH")
+    init.add_argument("--force", action="store_true", help="overwrite existing files")
+
+    importer = commands.add_parser(
+        "import", help="published report (.txt, .html, .docx) -> report YAML"
+    )
+    importer.add_argument("source", type=Path, metavar="SOURCE")
+    importer.add_argument(
+        "-o", "--output", default=None, metavar="OUT", help="YAML file to write (default: stdout)"
+    )
+    importer.add_argument("--force", action="store_true", help="overwrite OUT if it exists")
+    importer.add_argument("--verbose", action="store_true", help="also list the text dropped")
+    importer.add_argument("--lang", choices=("zh", "en"), default=None)
+    importer.add_argument(
+        "--max-bytes", type=_byte_count, default=None, help="largest file read (10 MiB)"
+    )
+    return parser
+
+
+def run(argv: Sequence[str]) -> int:
+    args = build_parser("check" if list(argv[:1]) == ["check"] else None).parse_args(list(argv))
+    if args.command is None:
+        build_parser().print_help()
+        return EXIT_USAGE
+    if args.command == "check":
+        from reportlint.cli.check import run_check
+
+        return run_check(args, lang=args.lang or default_lang())
+    if args.command == "schema":
+        from reportlint import resources
+
+        sys.stdout.write(resources.schema_path().read_text(encoding="utf-8"))
+        return EXIT_OK
+    if args.command in ("rules", "explain"):
+        from reportlint.cli import explain
+
+        lang = args.lang or default_lang()
+        if args.command == "rules":
+            explain.list_rules(sys.stdout, lang=lang, as_json=args.format == "json")
+        else:
+            explain.explain_rule(sys.stdout, args.rule, lang=lang)
+        return EXIT_OK
+    if args.command == "test-rules":
+        from reportlint.cli.ruletest import run_packs
+
+        return run_packs(args.packs, sys.stdout)
+    if args.command == "init":
+        from reportlint.cli.init import write_template
+
+        for written in write_template(args.path, force=args.force):
+            sys.stdout.write(f"wrote {written}\n")
+        return EXIT_OK
+    if args.command == "import":
+        from reportlint.cli.importer import run_import
+        from reportlint.linter import DEFAULT_MAX_BYTES
+
+        run_import(
+            args.source,
+            args.output,
+            force=args.force,
+            verbose=args.verbose,
+            max_bytes=args.max_bytes or DEFAULT_MAX_BYTES,
+            lang=args.lang or default_lang(),
+            stdout=sys.stdout,
+            stderr=sys.stderr,
+        )
+        return EXIT_OK
+    raise UsageError(f"unknown command '{args.command}'")
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point: every failure becomes one line on stderr and an exit code."""
+    arguments = list(sys.argv[1:] if argv is None else argv)
+    try:
+        return run(arguments)
+    except ReportlintError as error:
+        sys.stderr.write(f"reportlint: error: {error}\n")
+        return EXIT_USAGE
+    except KeyboardInterrupt:
+        sys.stderr.write("reportlint: interrupted\n")
+        return 130
+    except BrokenPipeError:
+        return EXIT_OK
+    except Exception as error:  # A bug: one line, the traceback only when asked.
+        if "--debug" in arguments:
+            import traceback
+
+            traceback.print_exc()
+        sys.stderr.write(
+            f"reportlint: internal error: {type(error).__name__}: {error}. "
+            f"This is a bug; please report it to {ISSUES_URL} "
+            "(rerun with --debug for the traceback)\n"
+        )
+        return EXIT_INTERNAL
+
+
+def entry() -> NoReturn:
+    """The ``reportlint`` command: ``main()`` in a process of its own.
+
+    Such a process keeps nearly every object it makes (modules, rules, patterns) until it
+    ends, so the garbage collector's passes over them free nothing: during start-up they
+    cost about a tenth of a one-file run. Collect rarely. At the end, leave without
+    tearing the interpreter down (as mypy does): freeing every module and object one by
+    one costs another tenth.
+    """
+    import gc
+
+    gc.set_threshold(100_000, 50, 100)
+    try:
+        code = main()
+    finally:
+        gc.freeze()  # --help and --version leave through SystemExit: no last full pass
+    _leave(code)
+
+
+def _leave(code: int) -> NoReturn:
+    """Flush what was written and end the process now, with ``code``."""
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            if stream is not None:
+                stream.flush()
+        except (OSError, ValueError):
+            pass  # A reader that stopped early (``| head``) has what it wanted.
+    os._exit(code)
+

@@ -1,0 +1,66 @@
+"""``reportlint import``: a published report (.txt, .html, .docx) -> report YAML.
+
+The YAML goes to stdout or, atomically, to a file that is only overwritten with
+``--force``. What the importer could not place (headings that name no section, metadata
+it did not find, numbering faults it stripped) is told on stderr; with ``verbose`` so is
+each piece of page furniture it dropped.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TextIO
+
+from reportlint.errors import ReportlintError
+from reportlint.inputs.sources import SOURCE_SUFFIXES, is_source, read_source
+from reportlint.positions import Span
+
+
+def run_import(
+    source: Path,
+    output: str | None,
+    *,
+    force: bool,
+    verbose: bool,
+    max_bytes: int,
+    lang: str,
+    stdout: TextIO,
+    stderr: TextIO,
+) -> None:
+    """Import ``source`` and write its YAML to ``output`` (None or "-": ``stdout``)."""
+    if not is_source(source):
+        raise ReportlintError(
+            f"{source}: import reads {', '.join(SOURCE_SUFFIXES)} files, not '{source.suffix}'"
+        )
+    target = None if output in (None, "-") else Path(output)
+    if target is not None:
+        if target.exists() and target.resolve() == source.resolve():
+            raise ReportlintError(f"{target}: is the source itself; write the YAML elsewhere")
+        if target.exists() and not force:
+            raise ReportlintError(f"{target} already exists; use --force to overwrite it")
+    imported = read_source(source, max_bytes=max_bytes)
+    from reportlint.inputs.sources.writer import dump
+
+    text = dump(imported.document.data, source=source.name)
+    if target is None:
+        stdout.write(text)
+    else:
+        from reportlint.files import write_atomically
+
+        def produce(stream: TextIO) -> None:
+            stream.write(text)
+
+        write_atomically(target, produce)
+    name = str(source)
+    for problem in imported.document.problems:
+        message = problem.message_zh if lang == "zh" else problem.message_en
+        stderr.write(f"{_where(name, problem.span)}: {problem.rule} {message}\n")
+    for note in imported.notes:
+        stderr.write(f"{_where(name, note.span)}: {note.message}\n")
+    if verbose:
+        for dropped in imported.dropped:
+            stderr.write(f"{_where(name, dropped.span())}: dropped: {dropped.value[:60]}\n")
+
+
+def _where(name: str, span: Span | None) -> str:
+    return f"{name}:{span.line}:{span.column}" if span else name

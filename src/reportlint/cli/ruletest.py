@@ -1,0 +1,151 @@
+"""``reportlint test-rules``: run the pass and fail examples of rule packs.
+
+A pass example must give no finding of its rule, a fail example at least one. An example
+is a JSON Merge Patch (RFC 7386) over ``rules/baseline/report.yaml``, a whole YAML text,
+or ``{source_text: ...}`` for a published text read by ``reportlint.inputs.sources``. The
+project's own tests call ``run_examples`` for every bundled rule, so the examples in the
+docs cannot drift from what the rules do.
+"""
+
+from __future__ import annotations
+
+import copy
+import functools
+import importlib
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Any, Literal, TextIO
+
+from reportlint import resources
+from reportlint.findings import Finding
+from reportlint.inputs import document
+from reportlint.inputs.document import Document
+from reportlint.linter import Linter, Settings
+from reportlint.packs import catalog
+from reportlint.packs.records import RuleSpec
+
+Kind = Literal["pass", "fail"]
+Outcome = Literal["passed", "failed", "skipped"]
+
+
+@dataclass(frozen=True, slots=True)
+class ExampleResult:
+    """How one example of one rule went; ``findings`` are those of the rule under test."""
+
+    rule: str
+    name: str
+    source: str
+    kind: Kind
+    index: int  # 1-based, as a person counts the examples in the pack
+    outcome: Outcome
+    detail: str
+    findings: tuple[Finding, ...] = ()
+
+    @property
+    def label(self) -> str:
+        return f"{self.rule} [{self.name}] {self.kind} example {self.index}"
+
+
+@functools.lru_cache(maxsize=1)
+def baseline() -> Any:
+    """The clean report that examples patch."""
+    path = resources.rules_dir() / "baseline" / "report.yaml"
+    return document.load_yaml(path.read_text(encoding="utf-8"), str(path)).data
+
+
+def merge_patch(target: Any, patch: Any) -> Any:
+    """RFC 7386: mappings merge key by key, ``null`` deletes, anything else replaces."""
+    if not isinstance(patch, dict):
+        return copy.deepcopy(patch)
+    merged = dict(target) if isinstance(target, dict) else {}
+    for key, value in patch.items():
+        if value is None:
+            merged.pop(key, None)
+        else:
+            merged[key] = merge_patch(merged.get(key), value)
+    return merged
+
+
+def _source_reader() -> Callable[[str, str], Document] | None:
+    try:
+        sources = importlib.import_module("reportlint.inputs.sources")
+    except ImportError:
+        return None
+    reader: Callable[[str, str], Document] | None = getattr(sources, "load_source_text", None)
+    return reader
+
+
+def example_document(example: Any, path: str) -> Document | None:
+    """The document an example stands for; None when it needs a reader not installed."""
+    if isinstance(example, str):
+        return document.load_yaml(example, path)
+    if isinstance(example, dict) and set(example) == {"source_text"}:
+        reader = _source_reader()
+        return None if reader is None else reader(example["source_text"], path + ".txt")
+    import yaml
+
+    data = merge_patch(baseline(), example)
+    text = yaml.dump(data, Dumper=yaml.CSafeDumper, allow_unicode=True, sort_keys=False)
+    return document.load_yaml(text, path + ".yaml")
+
+
+def _describe(findings: Sequence[Finding]) -> str:
+    return "; ".join(f"{f.line}:{f.column} {f.message}" for f in findings[:3]) + (
+        f"; and {len(findings) - 3} more" if len(findings) > 3 else ""
+    )
+
+
+def run_examples(rule: RuleSpec, linter: Linter) -> list[ExampleResult]:
+    """Lint each example of ``rule`` with ``linter`` (which must know the rule)."""
+    results: list[ExampleResult] = []
+    for kind in ("pass", "fail"):
+        for index, example in enumerate(rule.examples[kind], start=1):
+            made = ExampleResult(rule.id, rule.name, rule.source, kind, index, "passed", "")
+            doc = example_document(example, f"<{rule.id} {kind} example {index}>")
+            if doc is None:
+                detail = "needs reportlint.inputs.sources.load_source_text"
+                results.append(replace(made, outcome="skipped", detail=detail))
+                continue
+            found = tuple(f for f in linter.lint_document(doc) if f.rule == rule.id)
+            if kind == "pass" and found:
+                detail = f"gave {len(found)} finding(s) of {rule.id}: {_describe(found)}"
+            elif kind == "fail" and not found:
+                detail = f"gave no finding of {rule.id}"
+            else:
+                results.append(replace(made, findings=found))
+                continue
+            results.append(replace(made, outcome="failed", detail=detail, findings=found))
+    return results
+
+
+def rules_of(packs: Sequence[Path]) -> tuple[Linter, list[RuleSpec]]:
+    """A linter that knows ``packs`` besides the bundled ones, and the rules of ``packs``
+    (every bundled rule when none is given)."""
+    bundled = [path.resolve() for path in catalog.pack_files()]
+    files = catalog.expand_packs(packs)
+    extra = tuple(path for path in files if path.resolve() not in bundled)
+    linter = Linter(Settings(extra_packs=extra))
+    wanted = {path.resolve() for path in files} if packs else set(bundled)
+    return linter, [
+        rule for rule in linter.catalogue.values() if Path(rule.source).resolve() in wanted
+    ]
+
+
+def run_packs(packs: Sequence[Path], stream: TextIO) -> int:
+    """``reportlint test-rules``: print failed and skipped examples; 1 if any failed."""
+    linter, rules = rules_of(packs)
+    results = [result for rule in rules for result in run_examples(rule, linter)]
+    for result in results:
+        if result.outcome != "passed":
+            detail = f": {result.detail}" if result.detail else ""
+            stream.write(f"{result.source}: {result.label}: {result.outcome}{detail}\n")
+    counts = {
+        outcome: sum(result.outcome == outcome for result in results)
+        for outcome in ("passed", "failed", "skipped")
+    }
+    stream.write(
+        f"Ran {len(results)} examples of {len(rules)} rules: {counts['passed']} passed, "
+        f"{counts['failed']} failed, {counts['skipped']} skipped.\n"
+    )
+    return 1 if counts["failed"] else 0

@@ -1,0 +1,139 @@
+"""Run rule specs over a document's data and turn their hits into findings."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Mapping
+from typing import Any
+
+from reportlint.checks import CHECKS, Target
+from reportlint.checks.context import Context, Hit
+from reportlint.findings import Finding, Severity
+from reportlint.matching import conditions
+from reportlint.packs.records import ProfileInfo, RuleSpec, Run
+from reportlint.positions import Locator
+
+_FIELD = re.compile(r"\{\{|\}\}|\{([A-Za-z_][A-Za-z0-9_.]*)\}")
+
+
+def render(template: str, params: Mapping[str, str]) -> str:
+    """Fill ``{name}`` fields (names may be dotted: ``{section.key}``); ``{{``/``}}`` are braces.
+
+    A field with no value stays as written.
+    """
+
+    def field(match: re.Match[str]) -> str:
+        name = match.group(1)
+        if name is None:
+            return match.group(0)[0]
+        return params.get(name, match.group(0))
+
+    return _FIELD.sub(field, template)
+
+
+def _bindings(rule: RuleSpec, profile: ProfileInfo) -> Iterator[dict[str, str]]:
+    if rule.for_each is None:
+        yield {}
+        return
+    for section in profile.sections:
+        if rule.for_each == "profile.required" and not section.required:
+            continue
+        yield {
+            "section.key": section.key,
+            "section.title": section.title,
+            "section.phrases": section.phrases,
+        }
+
+
+def _expand_options(ctx: Context, options: dict[str, Any]) -> dict[str, Any] | None:
+    expanded: dict[str, Any] = {}
+    for name, value in options.items():
+        # Dates and years in `right`/`expected` are expanded by the check itself.
+        if isinstance(value, str) and "${" in value and name not in ("right", "expected"):
+            value = ctx.expand(value)
+            if value is None:
+                return None
+        expanded[name] = value
+    return expanded
+
+
+def _targets(ctx: Context, rule: RuleSpec, run: Run) -> Target | None:
+    expanded_paths = []
+    for path in run.paths:
+        expanded = ctx.expand(path) if "${" in path else path
+        if expanded is None:
+            return None
+        expanded_paths.append(expanded)
+    nodes = [node for path in expanded_paths for node in ctx.select(path)]
+    if not nodes and rule.fallback_path:
+        nodes = ctx.select(rule.fallback_path)
+    return Target(tuple(expanded_paths), nodes)
+
+
+class Engine:
+    """Runs a fixed list of rules; one Engine serves every file of a run."""
+
+    def __init__(
+        self,
+        rules: list[RuleSpec],
+        profile: ProfileInfo,
+        *,
+        lang: str,
+        severities: Mapping[str, Severity] | None = None,
+        rule_options: Mapping[str, Mapping[str, Any]] | None = None,
+    ) -> None:
+        self.rules = rules
+        self.profile = profile
+        self.lang = lang
+        self.severities = dict(severities or {})
+        self.rule_options = {key: dict(value) for key, value in (rule_options or {}).items()}
+
+    def run(self, data: Any, locator: Locator, path: str) -> list[Finding]:
+        findings: list[Finding] = []
+        ctx = Context(data, self.profile, {})
+        for rule in self.rules:
+            if rule.when and not conditions.holds(rule.when, data):
+                continue
+            seen: set[tuple[str, int | None, int | None, bool]] = set()
+            for variables in _bindings(rule, self.profile):
+                ctx.variables = variables
+                for run in rule.runs:
+                    for hit in self._hits(ctx, rule, run):
+                        identity = (hit.pointer, hit.start, hit.end, hit.key)
+                        if identity in seen:
+                            continue
+                        seen.add(identity)
+                        findings.append(self._finding(rule, run, hit, variables, locator, path))
+        return findings
+
+    def _hits(self, ctx: Context, rule: RuleSpec, run: Run) -> Iterator[Hit]:
+        options = {**run.options, **self.rule_options.get(rule.id, {})}
+        expanded = _expand_options(ctx, options)
+        target = _targets(ctx, rule, run)
+        if expanded is None or target is None:
+            return
+        yield from CHECKS[run.check](ctx, target, expanded)
+
+    def _finding(
+        self,
+        rule: RuleSpec,
+        run: Run,
+        hit: Hit,
+        variables: Mapping[str, str],
+        locator: Locator,
+        path: str,
+    ) -> Finding:
+        if hit.start is not None and hit.end is not None:
+            span = locator.text_span(hit.pointer, hit.start, hit.end)
+        else:
+            span = locator.span(hit.pointer, key=hit.key)
+        params = {**variables, **hit.params}
+        return Finding.at(
+            span,
+            path=path,
+            pointer=hit.pointer,
+            rule=rule.id,
+            name=rule.name,
+            severity=self.severities.get(rule.id, run.severity),
+            message=render(run.message[self.lang], params),
+        )

@@ -1,0 +1,237 @@
+"""The schema stage: where a document does not match schemas/report.schema.json.
+
+A generated validator (``fast_validator``, standard library only) says whether the document
+is valid; only when it is not do we import the jsonschema library, which lists every
+violation. Most documents are valid, so most runs never pay for that import.
+"""
+
+from __future__ import annotations
+
+import json
+from functools import lru_cache
+from typing import Any, NamedTuple
+
+from reportlint import positions, resources
+from reportlint.errors import ReportlintError
+
+# Longest string shown in a message; longer ones are cut with an ellipsis.
+_SHOWN_CHARS = 40
+
+_TYPE_NAMES_ZH = {
+    "object": "对象",
+    "array": "数组",
+    "string": "字符串",
+    "integer": "整数",
+    "number": "数值",
+    "boolean": "布尔值",
+    "null": "空值",
+}
+
+
+class SchemaViolation(NamedTuple):
+    """One place where the data does not match the schema.
+
+    ``pointer`` is the RFC 6901 JSON Pointer of the offending node ("" for the root): the
+    object that lacks a required key, the unknown key itself, or the value that is wrong.
+    ``keyword`` is the JSON Schema keyword that failed (``required``, ``type``, ...).
+    """
+
+    pointer: str
+    keyword: str
+    message_en: str
+    message_zh: str
+    key: str | None = None  # the key a ``required`` violation names as missing
+
+
+def load_schema() -> dict[str, object]:
+    """The report schema as parsed JSON (a fresh copy on each call)."""
+    path = resources.schema_path()
+    schema = json.loads(path.read_text(encoding="utf-8"))
+    if not isinstance(schema, dict):
+        raise ReportlintError(f"{path} is not a JSON Schema object; reinstall reportlint")
+    return schema
+
+
+def schema_violations(data: object) -> list[SchemaViolation]:
+    """Every violation of the report schema in ``data``, sorted by pointer then keyword.
+
+    ``data`` is the document as loaded (dates kept as the text written). A valid document
+    gives [].
+    """
+    from reportlint.schema import fast_validator
+
+    try:
+        fast_validator.validate(data)
+    except (fast_validator.JsonSchemaValueException, RecursionError):
+        pass
+    else:
+        return []
+    return _all_violations(data)
+
+
+@lru_cache(maxsize=1)
+def _validator() -> Any:
+    from jsonschema import (  # type: ignore[import-untyped, unused-ignore]
+        Draft202012Validator,
+        FormatChecker,
+    )
+
+    return Draft202012Validator(load_schema(), format_checker=FormatChecker())
+
+
+def _all_violations(data: object) -> list[SchemaViolation]:
+    try:
+        errors = list(_validator().iter_errors(data))
+    except RecursionError:
+        return [_too_deep(data)]
+    found: dict[SchemaViolation, None] = {}
+    for error in errors:
+        for violation in _convert(error):
+            found.setdefault(violation)
+    return sorted(found, key=_sort_key)
+
+
+def _sort_key(violation: SchemaViolation) -> tuple[list[tuple[int, int, str]], str]:
+    # Array indexes sort as numbers, so /subsections/2 comes before /subsections/10.
+    tokens = [
+        (0, int(token), "") if token.isascii() and token.isdigit() else (1, 0, token)
+        for token in positions.split(violation.pointer)
+    ]
+    return tokens, violation.keyword
+
+
+def _convert(error: Any) -> list[SchemaViolation]:
+    pointer = "".join(f"/{positions.escape(str(token))}" for token in error.absolute_path)
+    keyword = str(error.validator)
+    expected, instance = error.validator_value, error.instance
+    if keyword == "required" and isinstance(instance, dict):
+        # jsonschema yields one error per missing key; each becomes all of them, deduplicated.
+        return [
+            SchemaViolation(
+                pointer,
+                keyword,
+                f"missing required key {_show(key)}",
+                f"缺少必填项 {_show(key)}",
+                key=str(key),
+            )
+            for key in expected
+            if key not in instance
+        ]
+    if keyword == "additionalProperties" and expected is False and isinstance(instance, dict):
+        allowed = [str(key) for key in error.schema.get("properties", {})]
+        return [
+            _unknown_key(positions.join(pointer, str(key)), str(key), allowed)
+            for key in instance
+            if str(key) not in allowed
+        ]
+    english, chinese = _messages(keyword, expected, instance, str(error.message))
+    return [SchemaViolation(pointer, keyword, english, chinese)]
+
+
+def _unknown_key(pointer: str, key: str, allowed: list[str]) -> SchemaViolation:
+    import difflib  # Only for a document with an unknown key.
+
+    english, chinese = f"unknown key {_show(key)}", f"未知的键 {_show(key)}"
+    close = difflib.get_close_matches(key, allowed, n=1)
+    if close:
+        english += f"; did you mean {_show(close[0])}?"
+        chinese += f"，是否应为 {_show(close[0])}？"
+    elif allowed:
+        english += "; allowed keys: " + ", ".join(allowed)
+        chinese += "；允许的键：" + "、".join(allowed)
+    return SchemaViolation(pointer, "additionalProperties", english, chinese)
+
+
+def _messages(keyword: str, expected: Any, instance: Any, fallback: str) -> tuple[str, str]:
+    shown = _show(instance)
+    if keyword == "type":
+        names = [expected] if isinstance(expected, str) else [str(name) for name in expected]
+        got = _json_type(instance)
+        return (
+            f"expected {' or '.join(names)}, got {got}",
+            f"应为{'或'.join(_TYPE_NAMES_ZH.get(name, name) for name in names)}，"
+            f"实为{_TYPE_NAMES_ZH.get(got, got)}",
+        )
+    if keyword == "format" and expected == "date":
+        return (
+            f"{shown} is not a valid date (YYYY-MM-DD)",
+            f"{shown} 不是有效日期(YYYY-MM-DD)",
+        )
+    if keyword == "format":
+        return f"{shown} is not a valid {expected}", f"{shown} 不符合格式 {expected}"
+    if keyword == "enum":
+        return (
+            f"must be one of {', '.join(_show(item) for item in expected)}; got {shown}",
+            f"应为 {'、'.join(_show(item) for item in expected)} 之一，实为 {shown}",
+        )
+    if keyword == "minLength" and expected == 1:
+        return "must not be empty", "不能为空"
+    if keyword == "minLength":
+        return f"must be at least {expected} characters long", f"长度不能少于 {expected} 个字符"
+    if keyword == "maxLength":
+        return f"must be at most {expected} characters long", f"长度不能超过 {expected} 个字符"
+    if keyword == "minimum":
+        return f"must be at least {expected}, got {shown}", f"不能小于 {expected}，实为 {shown}"
+    if keyword == "maximum":
+        return f"must be at most {expected}, got {shown}", f"不能大于 {expected}，实为 {shown}"
+    if keyword == "pattern":
+        return (
+            f"{shown} does not match the pattern {_show(expected)}",
+            f"{shown} 不符合模式 {_show(expected)}",
+        )
+    return fallback, f"不符合模式的 {keyword} 要求：{fallback}"
+
+
+def _too_deep(data: object) -> SchemaViolation:
+    """A violation at the deepest node, for a document too deep for jsonschema's recursion."""
+    deepest, depth = "", 0
+    stack: list[tuple[object, str, int]] = [(data, "", 0)]
+    while stack:
+        node, pointer, level = stack.pop()
+        if level > depth:
+            deepest, depth = pointer, level
+        if isinstance(node, dict):
+            stack.extend(
+                (value, positions.join(pointer, str(key)), level + 1) for key, value in node.items()
+            )
+        elif isinstance(node, list):
+            stack.extend(
+                (value, positions.join(pointer, index), level + 1)
+                for index, value in enumerate(node)
+            )
+    return SchemaViolation(
+        deepest,
+        "depth",
+        f"the document nests {depth} levels deep, too deep to check against the schema",
+        f"文档嵌套 {depth} 层，过深，无法按模式校验",
+    )
+
+
+def _json_type(value: object) -> str:
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "boolean"
+    if isinstance(value, int):
+        return "integer"
+    if isinstance(value, float):
+        return "number"
+    if isinstance(value, str):
+        return "string"
+    if isinstance(value, list | tuple):
+        return "array"
+    if isinstance(value, dict):
+        return "object"
+    return type(value).__name__
+
+
+def _show(value: object) -> str:
+    """A short rendering of a value for a message."""
+    if isinstance(value, str):
+        cut = value if len(value) <= _SHOWN_CHARS else value[: _SHOWN_CHARS - 1] + "…"
+        return repr(cut)
+    if value is None or isinstance(value, bool):
+        return json.dumps(value)
+    if isinstance(value, int | float):
+        return repr(value)
+    return _json_type(value)
