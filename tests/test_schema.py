@@ -28,8 +28,7 @@ from jsonschema import (  # type: ignore[import-untyped, unused-ignore]
 )
 
 from reportlint import schema
-from reportlint.schema import SchemaViolation, load_schema, schema_violations
-from reportlint.schema import fast_validator
+from reportlint.schema import SchemaViolation, fast_validator, load_schema, schema_violations
 
 ROOT = Path(__file__).resolve().parent.parent
 GENERATOR = ROOT / "scripts" / "generate_validator.py"

@@ -292,4 +292,3 @@ def _leave(code: int) -> NoReturn:
         except (OSError, ValueError):
             pass  # A reader that stopped early (``| head``) has what it wanted.
     os._exit(code)
-
