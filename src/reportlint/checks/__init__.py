@@ -1,15 +1,18 @@
 """The vocabulary of check functions that rule packs name in ``check:``.
 
-Each check is a small function in its own module; this dict is the whole vocabulary.
-Their options are validated by the models in ``checks.options`` when a pack loads.
+Each check kind is one module: ``NAME``, a ``check`` function and an ``options_model``;
+``CHECKS`` registers each once and is the whole vocabulary.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
-from typing import Any, NamedTuple, Protocol
+from collections.abc import Callable, Iterator, Mapping
+from typing import TYPE_CHECKING, Any, NamedTuple, Protocol
 
 from reportlint.checks.context import Context, Hit
+
+if TYPE_CHECKING:
+    from reportlint.checks.options import Options
 
 
 class Target(NamedTuple):
@@ -25,8 +28,20 @@ class Check(Protocol):
     ) -> Iterator[Hit]: ...
 
 
-def _registry() -> dict[str, Check]:
+class CheckKind(NamedTuple):
+    """One word of the vocabulary: the function that runs it and the model of its options.
+
+    The model is built on first use, so that linting (which reads packs already validated)
+    never imports pydantic.
+    """
+
+    run: Check
+    options_model: Callable[[], type[Options]]
+
+
+def _registry() -> dict[str, CheckKind]:
     from reportlint.checks import (
+        count,
         date_compare,
         expected_value,
         forbidden_pattern,
@@ -39,19 +54,20 @@ def _registry() -> dict[str, Check]:
         same_value,
     )
 
-    return {
-        "required": required.check,
-        "pattern": pattern.check_pattern,
-        "count": pattern.check_count,
-        "forbidden-pattern": forbidden_pattern.check,
-        "number-range": number_range.check,
-        "date-compare": date_compare.check,
-        "same-value": same_value.check,
-        "expected-value": expected_value.check,
-        "order": order.check,
-        "min-length": min_length.check,
-        "input-stage": input_stage.check,
-    }
+    units = (
+        required,
+        pattern,
+        count,
+        forbidden_pattern,
+        number_range,
+        date_compare,
+        same_value,
+        expected_value,
+        order,
+        min_length,
+        input_stage,
+    )
+    return {unit.NAME: CheckKind(unit.check, unit.options_model) for unit in units}
 
 
-CHECKS: dict[str, Check] = _registry()
+CHECKS: dict[str, CheckKind] = _registry()

@@ -7,13 +7,19 @@ the rule's nodes; ``right`` is a template such as ``${report.year + 1}-04-01`` o
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterator, Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from reportlint.checks import Target
 from reportlint.checks.context import Context, Hit
-from reportlint.matching.conditions import OPERATORS
+from reportlint.matching.conditions import OPERATORS, Comparison
 from reportlint.matching.dates import find_dates, parse_date
+
+if TYPE_CHECKING:
+    from reportlint.checks.options import Options
+
+NAME = "date-compare"
 
 
 def check(ctx: Context, target: Target, options: Mapping[str, Any]) -> Iterator[Hit]:
@@ -40,3 +46,16 @@ def check(ctx: Context, target: Target, options: Mapping[str, Any]) -> Iterator[
                     place.end,
                     params={**params, "date": date.isoformat(), "match": block.text[start:end]},
                 )
+
+
+@functools.cache
+def options_model() -> type[Options]:
+    """The model of this check's options; pydantic is imported only when a pack is validated."""
+    from reportlint.checks.options import Options
+
+    class DateCompareOptions(Options):
+        left: str
+        op: Comparison
+        right: str
+
+    return DateCompareOptions

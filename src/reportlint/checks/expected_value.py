@@ -7,13 +7,19 @@ part of the expected text). ``limit`` checks only the first N matches.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterator, Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any, Literal
 
 from reportlint.checks import Target
 from reportlint.checks.context import Context, Hit
-from reportlint.matching.conditions import OPERATORS
+from reportlint.matching.conditions import OPERATORS, Comparison
 from reportlint.matching.regex import regex
+
+if TYPE_CHECKING:
+    from reportlint.checks.options import Options
+
+NAME = "expected-value"
 
 
 def _number(text: str) -> float | None:
@@ -49,3 +55,18 @@ def check(ctx: Context, target: Target, options: Mapping[str, Any]) -> Iterator[
             place = block.locate(match.start("value"), match.end("value"))
             params = {"value": value, "expected": expected, "match": match.group(0)}
             yield Hit(place.pointer, place.start, place.end, params=params)
+
+
+@functools.cache
+def options_model() -> type[Options]:
+    """The model of this check's options; pydantic is imported only when a pack is validated."""
+    from pydantic import Field
+
+    from reportlint.checks.options import RegexOptions
+
+    class ExpectedValueOptions(RegexOptions):
+        expected: str
+        op: Comparison | Literal["in"] = "=="
+        limit: int | None = Field(default=None, ge=1)
+
+    return ExpectedValueOptions

@@ -6,12 +6,18 @@ of it) to the preferred form, given to the message as ``suggestion``.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterator, Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from reportlint.checks import Target
 from reportlint.checks.context import Context, Hit
 from reportlint.matching.regex import regex
+
+if TYPE_CHECKING:
+    from reportlint.checks.options import Options
+
+NAME = "forbidden-pattern"
 
 
 def _suggestion(matched: str, suggest: Mapping[str, str]) -> str:
@@ -32,3 +38,17 @@ def check(ctx: Context, target: Target, options: Mapping[str, Any]) -> Iterator[
             if suggest:
                 params["suggestion"] = _suggestion(match.group(0), suggest)
             yield Hit(place.pointer, place.start, place.end, params=params)
+
+
+@functools.cache
+def options_model() -> type[Options]:
+    """The model of this check's options; pydantic is imported only when a pack is validated."""
+    from pydantic import Field
+
+    from reportlint.checks.options import RegexOptions
+
+    class ForbiddenOptions(RegexOptions):
+        suggest: dict[str, str] = Field(default_factory=dict)
+        body_only: bool = False
+
+    return ForbiddenOptions

@@ -7,12 +7,29 @@ examples, while the engine itself yields nothing for them.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterator, Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from reportlint.checks import Target
 from reportlint.checks.context import Context, Hit
 
+if TYPE_CHECKING:
+    from reportlint.checks.options import Options
+
+NAME = "input-stage"
+
 
 def check(ctx: Context, target: Target, options: Mapping[str, Any]) -> Iterator[Hit]:
     return iter(())
+
+
+@functools.cache
+def options_model() -> type[Options]:
+    """The model of this check's options; pydantic is imported only when a pack is validated."""
+    from reportlint.checks.options import Options
+
+    class InputStageOptions(Options):
+        pass
+
+    return InputStageOptions

@@ -2,12 +2,18 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterator, Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from reportlint.checks import Target
 from reportlint.checks.context import Context, Hit
 from reportlint.matching.regex import regex
+
+if TYPE_CHECKING:
+    from reportlint.checks.options import Options
+
+NAME = "number-range"
 
 
 def check(ctx: Context, target: Target, options: Mapping[str, Any]) -> Iterator[Hit]:
@@ -27,3 +33,15 @@ def check(ctx: Context, target: Target, options: Mapping[str, Any]) -> Iterator[
                 }
                 params["match"] = match.group(0)
                 yield Hit(place.pointer, place.start, place.end, params=params)
+
+
+@functools.cache
+def options_model() -> type[Options]:
+    """The model of this check's options; pydantic is imported only when a pack is validated."""
+    from reportlint.checks.options import RegexOptions
+
+    class NumberRangeOptions(RegexOptions):
+        min: float | None = None
+        max: float | None = None
+
+    return NumberRangeOptions

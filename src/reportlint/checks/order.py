@@ -2,12 +2,18 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterator, Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from reportlint import positions
 from reportlint.checks import Target
 from reportlint.checks.context import Context, Hit
+
+if TYPE_CHECKING:
+    from reportlint.checks.options import Options
+
+NAME = "order"
 
 
 def check(ctx: Context, target: Target, options: Mapping[str, Any]) -> Iterator[Hit]:
@@ -26,3 +32,14 @@ def check(ctx: Context, target: Target, options: Mapping[str, Any]) -> Iterator[
                 )
             else:
                 previous = key
+
+
+@functools.cache
+def options_model() -> type[Options]:
+    """The model of this check's options; pydantic is imported only when a pack is validated."""
+    from reportlint.checks.options import Options
+
+    class OrderOptions(Options):
+        order: list[str] | None = None
+
+    return OrderOptions

@@ -6,14 +6,20 @@ one (出庭率 -> 出庭应诉率). Where one name has several values, every pla
 
 from __future__ import annotations
 
+import functools
 from collections import defaultdict
 from collections.abc import Iterator, Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from reportlint.checks import Target
 from reportlint.checks.context import Context, Hit
 from reportlint.matching.regex import regex
 from reportlint.matching.text import Match
+
+if TYPE_CHECKING:
+    from reportlint.checks.options import Options
+
+NAME = "same-value"
 
 
 def check(ctx: Context, target: Target, options: Mapping[str, Any]) -> Iterator[Hit]:
@@ -34,3 +40,16 @@ def check(ctx: Context, target: Target, options: Mapping[str, Any]) -> Iterator[
         for _, value, place in found:
             params = {"name": name, "value": value, "values": listed}
             yield Hit(place.pointer, place.start, place.end, params=params)
+
+
+@functools.cache
+def options_model() -> type[Options]:
+    """The model of this check's options; pydantic is imported only when a pack is validated."""
+    from pydantic import Field
+
+    from reportlint.checks.options import RegexOptions
+
+    class SameValueOptions(RegexOptions):
+        aliases: dict[str, str] = Field(default_factory=dict)
+
+    return SameValueOptions

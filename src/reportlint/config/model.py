@@ -79,10 +79,10 @@ def option_problem(check: str, options: dict[str, Any]) -> str | None:
     """Why ``options`` do not suit ``check`` (the pack's and the config's merged), or None."""
     from pydantic import ValidationError
 
-    from reportlint.checks.options import OPTION_MODELS
+    from reportlint.checks import CHECKS
 
     try:
-        OPTION_MODELS[check].model_validate(options)
+        CHECKS[check].options_model().model_validate(options)
     except ValidationError as error:
         first = error.errors()[0]
         where = ".".join(str(part) for part in first["loc"])

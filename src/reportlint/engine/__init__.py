@@ -112,7 +112,7 @@ class Engine:
         target = _targets(ctx, rule, run)
         if expanded is None or target is None:
             return
-        yield from CHECKS[run.check](ctx, target, expanded)
+        yield from CHECKS[run.check].run(ctx, target, expanded)
 
     def _finding(
         self,

@@ -5,11 +5,12 @@ from __future__ import annotations
 import operator
 import re
 from collections.abc import Callable
-from typing import Any
+from typing import Any, Literal
 
 from reportlint.matching import paths
 
 _FORM = re.compile(r"^\s*([a-z_][a-z_.]*)\s*(==|!=|>=|<=|>|<)\s*(-?\d+)\s*$")
+Comparison = Literal["==", "!=", ">=", "<=", ">", "<"]
 OPERATORS: dict[str, Callable[[Any, Any], bool]] = {
     "==": operator.eq,
     "!=": operator.ne,

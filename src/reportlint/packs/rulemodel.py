@@ -12,7 +12,6 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from reportlint.checks import CHECKS
-from reportlint.checks.options import OPTION_MODELS
 
 RULE_ID = re.compile(r"^[A-Z][A-Z0-9]*[0-9]{3}$")
 
@@ -87,7 +86,7 @@ class Rule(Strict):
                 known = ", ".join(sorted(CHECKS))
                 raise ValueError(f"unknown check '{check}' (known: {known})")
             options = {**self.options, **(variant.options if variant else {})}
-            OPTION_MODELS[check].model_validate(options)
+            CHECKS[check].options_model().model_validate(options)
         return self
 
 
