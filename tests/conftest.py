@@ -1,4 +1,4 @@
-"""Shared test setup: a private rule-pack cache, and paths to the project's data."""
+"""Shared test setup: a private home and cache, opt-in network tests, paths to the data."""
 
 from __future__ import annotations
 
@@ -6,6 +6,11 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
+
+# Hermetic: no .hypothesis folder in the checkout.
+settings.register_profile("hermetic", database=None)
+settings.load_profile("hermetic")
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "examples"
@@ -42,10 +47,31 @@ FLAWED_FIGURES = (
 )
 
 
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--run-network",
+        action="store_true",
+        help="also run the tests that install packages from the registry (pre-commit)",
+    )
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    if config.getoption("--run-network"):
+        return
+    skip = pytest.mark.skip(reason="installs from the package registry; run with --run-network")
+    for item in items:
+        if "network" in item.keywords:
+            item.add_marker(skip)
+
+
 @pytest.fixture(autouse=True, scope="session")
-def _private_cache(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
-    # Tests never read or write the user's cache; each session starts cold.
+def _private_home(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    # Tests never read or write the user's home or cache; each session starts cold.
+    home = tmp_path_factory.mktemp("home")
     patch = pytest.MonkeyPatch()
+    patch.setenv("HOME", str(home))
+    patch.setenv("XDG_CACHE_HOME", str(home / ".cache"))
+    patch.setenv("PRE_COMMIT_HOME", str(home / ".cache" / "pre-commit"))
     patch.setenv("REPORTLINT_CACHE_DIR", str(tmp_path_factory.mktemp("cache")))
     patch.setenv("LANG", "C.UTF-8")
     patch.delenv("LC_ALL", raising=False)

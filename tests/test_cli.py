@@ -192,3 +192,28 @@ def test_batch_goes_on_past_an_unreadable_file(
         "report year ended (2023-12-31): the report cannot cover the whole year",
         "Found 1 problem (1 warning) in 1 file. 1 file could not be read.",
     ]
+
+
+@pytest.mark.parametrize("option", ["--select", "--ignore"])
+def test_an_unknown_rule_in_select_or_ignore_is_a_usage_error(
+    option: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    report = EXAMPLES / "yungang-2023.yaml"
+    assert main(["check", str(report), option, "RL9", "--lang", "en"]) == 2
+    captured = capsys.readouterr()
+    assert captured.out == ""
+    assert captured.err == (
+        f"reportlint: error: {option}: no rule ID starts with RL9 (see 'reportlint rules')\n"
+    )
+
+
+def test_the_api_filters_rules_as_the_command_does() -> None:
+    from reportlint import check_file
+    from reportlint.errors import ConfigError
+    from reportlint.linter import Settings
+
+    report = EXAMPLES / "yungang-2023.yaml"
+    only_plans = check_file(report, settings=Settings(select=("RL210",)))
+    assert [finding.rule for finding in only_plans] == ["RL210"]
+    with pytest.raises(ConfigError, match="no rule ID starts with RL9"):
+        check_file(report, settings=Settings(ignore=("RL9",)))

@@ -95,7 +95,7 @@ def pre_commit_home(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return tmp_path_factory.mktemp("pre-commit-home")
 
 
-@pytest.mark.slow
+@pytest.mark.network
 def test_try_repo_fails_a_report_with_an_error_and_passes_a_clean_one(
     hook_repository: Path, pre_commit_home: Path, tmp_path: Path
 ) -> None:
@@ -124,7 +124,7 @@ def test_try_repo_fails_a_report_with_an_error_and_passes_a_clean_one(
     assert " error " not in passed.stdout
 
 
-@pytest.mark.slow
+@pytest.mark.network
 def test_the_project_dogfoods_its_hook(pre_commit_home: Path, tmp_path: Path) -> None:
     folder = new_repository(tmp_path / "project")
     shutil.copy2(ROOT / ".pre-commit-config.yaml", folder / ".pre-commit-config.yaml")

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 import json
 
 import pytest
@@ -47,19 +46,18 @@ def test_reference_end_positions_cover_the_match() -> None:
     assert finding.pointer == "/sections/measures/subsections/5/subsections/1/paragraphs/0"
 
 
-def test_the_api_gives_frozen_dataclasses_with_the_json_fields(
+def test_the_api_gives_the_commands_immutable_findings_with_the_json_fields(
     capsys: pytest.CaptureFixture[str],
 ) -> None:
     findings = check_file(REFERENCE)
     assert main(["check", str(REFERENCE), "--format", "json"]) == 0
     written = json.loads(capsys.readouterr().out)
-    assert [dataclasses.asdict(f) | {"severity": str(f.severity)} for f in findings] == written
     assert [f.as_dict() for f in findings] == written
-    assert [field.name for field in dataclasses.fields(Finding)] == list(written[0])
+    assert list(Finding._fields) == list(written[0])
     assert all(isinstance(f, Finding) for f in findings)
-    with pytest.raises(dataclasses.FrozenInstanceError):
+    with pytest.raises(AttributeError):
         findings[0].line = 1  # type: ignore[misc]
-    moved = dataclasses.replace(findings[0], line=10)
+    moved = findings[0]._replace(line=10)
     assert (moved.line, moved.rule) == (10, findings[0].rule)
 
 

@@ -1,8 +1,5 @@
-"""Severity and the immutable Finding every check produces.
-
-A ``Finding`` here is a named tuple, cheap to define on every start of the command; the
-Python API hands out the same fields as a frozen dataclass (``reportlint.api.Finding``).
-"""
+"""Severity and the immutable Finding every check produces, the command reports and the
+Python API returns (a named tuple: cheap to define on every start of the command)."""
 
 from __future__ import annotations
 

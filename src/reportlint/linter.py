@@ -8,7 +8,7 @@ from typing import Any, NamedTuple
 
 from reportlint import files, resources
 from reportlint.engine import Engine, render, suppressions
-from reportlint.errors import InputError, ReportlintError, RulePackError
+from reportlint.errors import ConfigError, InputError, ReportlintError, RulePackError
 from reportlint.findings import Finding, Severity
 from reportlint.inputs import document
 from reportlint.inputs.document import Document, LoadProblem
@@ -47,6 +47,18 @@ def rule_selected(rule_id: str, select: tuple[str, ...], ignore: tuple[str, ...]
     return chosen >= 0 and longest(ignore) < max(chosen, 1)
 
 
+def _check_selectors(
+    catalogue: Mapping[str, RuleSpec], *, select: tuple[str, ...], ignore: tuple[str, ...]
+) -> None:
+    """An ID or prefix in ``select``/``ignore`` that names no rule is a mistake, not a no-op."""
+    for option, selectors in (("select", select), ("ignore", ignore)):
+        for selector in selectors:
+            if not any(rule_id.startswith(selector) for rule_id in catalogue):
+                raise ConfigError(
+                    f"--{option}: no rule ID starts with {selector} (see 'reportlint rules')"
+                )
+
+
 def _bundled_patterns(rules: list[RuleSpec], profile: ProfileInfo, name: str) -> set[str]:
     """Patterns written in the bundled packs and profile (see ``matching.regex.trust``)."""
     bundled = {str(path) for path in catalog.pack_files()}
@@ -65,10 +77,16 @@ def _bundled_patterns(rules: list[RuleSpec], profile: ProfileInfo, name: str) ->
 class Linter:
     """Loads rules and profile once, then lints any number of files."""
 
-    def __init__(self, settings: Settings | None = None) -> None:
+    def __init__(
+        self, settings: Settings | None = None, *, rules: list[RuleSpec] | None = None
+    ) -> None:
+        """``rules``: the packs' rules when the caller loaded them already (else loaded here)."""
         self.settings = settings or Settings()
-        all_rules = catalog.load_rules(list(self.settings.extra_packs))
+        all_rules = (
+            rules if rules is not None else catalog.load_rules(list(self.settings.extra_packs))
+        )
         self.catalogue: dict[str, RuleSpec] = {rule.id: rule for rule in all_rules}
+        _check_selectors(self.catalogue, select=self.settings.select, ignore=self.settings.ignore)
         self.active = [
             rule
             for rule in all_rules

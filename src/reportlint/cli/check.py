@@ -14,6 +14,7 @@ from reportlint.errors import ReportlintError
 from reportlint.findings import Finding, Severity
 from reportlint.inputs.sources import SOURCE_SUFFIXES, is_source, looks_like_report
 from reportlint.linter import DEFAULT_MAX_BYTES, Linter, Settings
+from reportlint.packs import catalog
 from reportlint.reporters import RunSummary, reporter
 
 if TYPE_CHECKING:
@@ -123,9 +124,11 @@ def run_check(args: argparse.Namespace, *, lang: str) -> int:
     config = configuration.find(args.config)
     settings = settings_from(args, lang, config)
     fail_on = Severity.parse(args.fail_on or (config and config.fail_on) or "error")
-    linter = Linter(settings)
+    rules = catalog.load_rules(list(settings.extra_packs))
     if config is not None:
-        config.check_rules(linter.catalogue)
+        # The config's own mistakes are named as its own, before the options' are.
+        config.check_rules({rule.id: rule for rule in rules})
+    linter = Linter(settings, rules=rules)
     files = [path for path in discover(args.paths) if config is None or not config.excluded(path)]
     # A report is never overwritten by the findings about it (realpath: a link loop is fine).
     checked = {os.path.realpath(path) for path in files}
