@@ -217,3 +217,13 @@ def test_the_api_filters_rules_as_the_command_does() -> None:
     assert [finding.rule for finding in only_plans] == ["RL210"]
     with pytest.raises(ConfigError, match="no rule ID starts with RL9"):
         check_file(report, settings=Settings(ignore=("RL9",)))
+
+
+def test_schema_is_written_to_a_file_for_editors(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    target = tmp_path / "report.schema.json"
+    assert main(["schema", "--output", str(target)]) == 0
+    assert capsys.readouterr().out == f"wrote {target}\n"
+    written = json.loads(target.read_text(encoding="utf-8"))
+    assert written == json.loads((ROOT / "schemas" / "report.schema.json").read_text("utf-8"))

@@ -477,3 +477,25 @@ def test_a_document_too_deep_for_jsonschema_gives_one_violation() -> None:
 
 def test_load_schema_reads_the_bundled_schema() -> None:
     assert load_schema() == json.loads(SCHEMA.read_text("utf-8"))
+
+
+def _schema_nodes(node: Any, pointer: str = "") -> list[tuple[str, dict[str, Any]]]:
+    """Every node of the schema that describes a value (the root, properties, $defs)."""
+    found = [(pointer, node)]
+    for key in ("properties", "$defs"):
+        for name, child in node.get(key, {}).items():
+            found.extend(_schema_nodes(child, f"{pointer}/{key}/{name}"))
+    return found
+
+
+def test_every_schema_node_is_described_in_chinese_and_english() -> None:
+    schema = json.loads(SCHEMA.read_text("utf-8"))
+    undescribed = []
+    for pointer, node in _schema_nodes(schema):
+        for field in ("title", "description"):
+            text = node.get(field, "")
+            if not (re.search(r"[\u4e00-\u9fff]", text) and re.search(r"[A-Za-z]{3}", text)):
+                undescribed.append(f"{pointer or '/'} {field}")
+    assert undescribed == []
+    sections = schema["properties"]["sections"]["properties"]
+    assert sections["shortcomings"]["title"].startswith("本年度法治政府建设存在的不足和原因")

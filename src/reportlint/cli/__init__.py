@@ -160,7 +160,12 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
     explain.add_argument("rule", metavar="RULE", help="a rule ID (RL201) or name (review-rate)")
     explain.add_argument("--lang", choices=("zh", "en"), default=None)
 
-    commands.add_parser("schema", help="print the JSON Schema of the report format")
+    schema = commands.add_parser(
+        "schema", help="print the JSON Schema of the report format (for editors)"
+    )
+    schema.add_argument(
+        "-o", "--output", type=Path, metavar="FILE", help="write it to FILE instead of stdout"
+    )
 
     test_rules = commands.add_parser(
         "test-rules", help="run the pass/fail examples of rule packs (default: the bundled)"
@@ -199,7 +204,14 @@ def run(argv: Sequence[str]) -> int:
     if args.command == "schema":
         from reportlint import resources
 
-        sys.stdout.write(resources.schema_path().read_text(encoding="utf-8"))
+        text = resources.schema_path().read_text(encoding="utf-8")
+        if args.output is None:
+            sys.stdout.write(text)
+        else:
+            from reportlint.files import write_atomically
+
+            write_atomically(args.output, lambda stream: stream.write(text))
+            sys.stdout.write(f"wrote {args.output}\n")
         return EXIT_OK
     if args.command in ("rules", "explain"):
         from reportlint.cli import explain
