@@ -7,7 +7,7 @@ import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import NoReturn
+from typing import NoReturn, TextIO
 
 from reportlint import __version__
 from reportlint.errors import ReportlintError
@@ -210,7 +210,10 @@ def run(argv: Sequence[str]) -> int:
         else:
             from reportlint.files import write_atomically
 
-            write_atomically(args.output, lambda stream: stream.write(text))
+            def schema_text(stream: TextIO) -> None:
+                stream.write(text)
+
+            write_atomically(args.output, schema_text)
             sys.stdout.write(f"wrote {args.output}\n")
         return EXIT_OK
     if args.command in ("rules", "explain"):
