@@ -32,10 +32,11 @@ def schema_path() -> Path:
 
 
 def cache_dir() -> Path | None:
-    """Where validated packs and compiled patterns are kept between runs (None: nowhere).
+    """Where validated packs, profiles and configurations are kept between runs (None: off).
 
     ``REPORTLINT_NO_CACHE=1`` turns the cache off; ``REPORTLINT_CACHE_DIR`` names the
-    folder; else ``$XDG_CACHE_HOME/reportlint`` or ``~/.cache/reportlint``.
+    folder; else ``$XDG_CACHE_HOME/reportlint`` or ``~/.cache/reportlint``. Whether the
+    folder is safe to use is ``packs.cache.folder``'s to decide.
     """
     if os.environ.get("REPORTLINT_NO_CACHE"):
         return None

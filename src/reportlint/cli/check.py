@@ -48,6 +48,7 @@ def discover(paths: list[str], suffixes: tuple[str, ...] = REPORT_SUFFIXES) -> I
 
 def settings_from(args: argparse.Namespace, lang: str, config: Config | None = None) -> Settings:
     """Options win over the configuration; extra rule packs from both are used."""
+    use_cache = not getattr(args, "no_cache", False)
     if config is None:
         return Settings(
             profile=args.profile or "six-section",
@@ -56,6 +57,7 @@ def settings_from(args: argparse.Namespace, lang: str, config: Config | None = N
             lang=lang,
             extra_packs=tuple(getattr(args, "rules", None) or ()),
             max_bytes=args.max_bytes or DEFAULT_MAX_BYTES,
+            use_cache=use_cache,
         )
     return Settings(
         profile=args.profile or config.profile or "six-section",
@@ -66,6 +68,7 @@ def settings_from(args: argparse.Namespace, lang: str, config: Config | None = N
         severities={rule: Severity.parse(name) for rule, name in config.severity.items()},
         rule_options=config.options,
         max_bytes=args.max_bytes or config.max_bytes or DEFAULT_MAX_BYTES,
+        use_cache=use_cache,
     )
 
 
@@ -120,7 +123,7 @@ def run_check(args: argparse.Namespace, *, lang: str) -> int:
         else "text"
     )
     outputs = destinations(args, default_format)
-    config = configuration.find(args.config)
+    config = configuration.find(args.config, use_cache=not args.no_cache)
     settings = settings_from(args, lang, config)
     fail_on = Severity.parse(args.fail_on or (config and config.fail_on) or "error")
     linter = Linter(settings)

@@ -1,30 +1,135 @@
-"""Rule packs and profiles: found, validated, and kept in a cache between runs.
+"""Rule packs and profiles: found, read within limits, validated, and cached.
 
-Validation uses pydantic models (``rulemodel``), which cost more to import than checking
-a report. A pack that validated once is stored as plain JSON under a key made of the
-reportlint version and the pack's bytes, so a pre-commit run reads JSON and no pydantic.
+Validation (``rulemodel``, pydantic) runs when a file is not in the cache (``cache``);
+what comes back from the cache is checked against its shape (``shape``), and for a
+bundled file against the file's own text (``written``): a pattern is trusted to run on
+``re`` only when the bundled file writes it. Every problem of every pack of a run is
+reported at once, one line each (``RulePackError``).
 """
 
 from __future__ import annotations
 
-import json
-import os
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from reportlint import __version__, resources
-from reportlint.errors import RulePackError
+from reportlint import files, resources
+from reportlint.errors import ReportlintError, RulePackError
 from reportlint.findings import Severity
+from reportlint.packs import cache, shape, written
+from reportlint.packs.problems import Problem, field
 from reportlint.packs.records import ProfileInfo, RuleSpec, Run, SectionInfo
 
-_CACHE_FORMAT = 1
+# A pack is a few tens of KB; a profile or configuration a few hundred bytes.
+PACK_LIMIT = 4 * 1024 * 1024
+PROFILE_LIMIT = 1024 * 1024
 
-try:
-    # BLAKE2 is built into CPython; hashlib would first load OpenSSL, a tenth of a one-file run.
-    from _blake2 import blake2b as _digest
-except ImportError:  # pragma: no cover - another Python
-    from hashlib import blake2b as _digest
+
+def read_limited(path: Path, limit: int, what: str) -> bytes:
+    """The bytes of a regular file of at most ``limit`` bytes (a FIFO or device is refused)."""
+    try:
+        return files.read_bytes(path, limit)
+    except ReportlintError as error:
+        message = str(error).replace(" (raise it with --max-bytes)", f" for {what}")
+        raise RulePackError(message) from error
+
+
+def parse_yaml(path: Path, content: bytes) -> tuple[Any, list[str]]:
+    """The data of a YAML file read as reports are (node budget, no tags, no duplicate
+    keys), and one line per problem met, naming the file and the place."""
+    from reportlint.inputs import document
+
+    try:
+        text = document.decode(content)
+    except UnicodeDecodeError:
+        return None, [f"{path}: not UTF-8, UTF-16 or GB18030 text"]
+    doc = document.load_yaml(text, str(path))
+    problems = []
+    for problem in doc.problems:
+        where = f"{path}:{problem.span.line}:{problem.span.column}"
+        if problem.rule == "RL001":
+            problems.append(f"{where}: not valid YAML: {problem.message_en}")
+        elif problem.rule == "RL004":
+            key = problem.pointer.rsplit("/", 1)[-1].replace("~1", "/").replace("~0", "~")
+            problems.append(f"{where}: duplicate key '{key}'")
+        elif problem.rule == "RL005":
+            problems.append(f"{where}: YAML tags and merge keys ('<<') are not allowed")
+        else:
+            problems.append(f"{where}: {problem.message_en}")
+    return doc.data, problems
+
+
+def _lines(path: Path, raw: Any, problems: list[Problem]) -> list[str]:
+    """One line per problem, naming the file, the rule (by ID when it has one) and the field."""
+    lines = []
+    for steps, message in problems:
+        where = str(path)
+        if len(steps) >= 2 and steps[0] == "rules" and isinstance(steps[1], int):
+            rules = raw.get("rules") if isinstance(raw, dict) else None
+            rule = rules[steps[1]] if isinstance(rules, list) and steps[1] < len(rules) else {}
+            rule_id = rule.get("id") if isinstance(rule, dict) else None
+            where += f": rule {rule_id if isinstance(rule_id, str) else f'#{steps[1] + 1}'}"
+            steps = steps[2:]
+        named = field(steps)
+        lines.append(f"{where}: {named}: {message}" if named else f"{where}: {message}")
+    return lines
+
+
+def _is_bundled(path: Path, folder: Path) -> bool:
+    return path.resolve().parent == folder.resolve()
+
+
+def _validate(path: Path, content: bytes, kind: str, *, bundled: bool) -> Any:
+    """Read and validate one pack or profile: the plain data to cache and run."""
+    raw, problems = parse_yaml(path, content)
+    if problems:
+        raise RulePackError("\n".join(problems))
+    from reportlint.packs import rulemodel
+
+    validate = rulemodel.validate_pack if kind == "pack" else rulemodel.validate_profile
+    data, found = validate(raw, bundled=bundled)
+    if found:
+        raise RulePackError("\n".join(_lines(path, raw, found)))
+    return data
+
+
+def _patterns(pack: Any) -> list[Any]:
+    return [
+        options.get("pattern")
+        for rule in pack["rules"]
+        for options in [
+            rule.get("options", {}),
+            *(v.get("options", {}) for v in rule.get("variants", [])),
+        ]
+        if "pattern" in options
+    ]
+
+
+def _load_pack(path: Path, *, use_cache: bool) -> tuple[Any, set[str]]:
+    """A pack's validated data, and the patterns trusted to run on ``re`` (bundled ones
+    the file itself writes)."""
+    content = read_limited(path, PACK_LIMIT, "a rule pack")
+    bundled = _is_bundled(path, resources.rules_dir())
+    text = content.decode("utf-8", "replace") if bundled else ""
+    trusted = written.values(text, "pattern") if bundled else set()
+
+    def fits(data: Any) -> bool:
+        if not shape.fits(data, shape.PACK):
+            return False
+        # A bundled entry must agree with its file: the same rules, patterns it writes.
+        return not bundled or (
+            [rule["id"] for rule in data["rules"]] == written.rule_ids(text)
+            and all(pattern in trusted for pattern in _patterns(data))
+        )
+
+    data = cache.cached(
+        "pack",
+        content,
+        lambda: _validate(path, content, "pack", bundled=bundled),
+        fits,
+        use=use_cache,
+    )
+    return data, trusted
 
 
 def _as_paths(value: str | list[str] | None) -> tuple[str, ...]:
@@ -33,20 +138,25 @@ def _as_paths(value: str | list[str] | None) -> tuple[str, ...]:
     return (value,) if isinstance(value, str) else tuple(value)
 
 
-def _rule_spec(raw: dict[str, Any], source: str) -> RuleSpec:
+def _rule_spec(raw: dict[str, Any], source: str, trusted: set[str]) -> RuleSpec:
     severity = Severity.parse(raw["severity"])
     base_paths = _as_paths(raw.get("path", ""))
     variants = raw.get("variants") or [{}]
-    runs = tuple(
-        Run(
-            check=variant.get("check") or raw["check"],
-            paths=_as_paths(variant.get("path")) or base_paths,
-            options={**raw.get("options", {}), **variant.get("options", {})},
-            severity=Severity.parse(variant["severity"]) if variant.get("severity") else severity,
-            message=variant.get("message") or raw["message"],
+    runs = []
+    for variant in variants:
+        options = {**raw.get("options", {}), **variant.get("options", {})}
+        runs.append(
+            Run(
+                check=variant.get("check") or raw["check"],
+                paths=_as_paths(variant.get("path")) or base_paths,
+                options=options,
+                severity=Severity.parse(variant["severity"])
+                if variant.get("severity")
+                else severity,
+                message=variant.get("message") or raw["message"],
+                trusted=options.get("pattern") in trusted,
+            )
         )
-        for variant in variants
-    )
     examples = raw["examples"]
     return RuleSpec(
         id=raw["id"],
@@ -57,7 +167,7 @@ def _rule_spec(raw: dict[str, Any], source: str) -> RuleSpec:
         rationale=raw["rationale"],
         basis=raw["basis"],
         check=raw["check"],
-        runs=runs,
+        runs=tuple(runs),
         fallback_path=raw.get("fallback_path"),
         when=raw.get("when"),
         for_each=raw.get("for_each"),
@@ -66,142 +176,95 @@ def _rule_spec(raw: dict[str, Any], source: str) -> RuleSpec:
     )
 
 
-def _read_yaml(path: Path) -> Any:
-    import yaml
-
-    try:
-        return yaml.load(path.read_text(encoding="utf-8"), Loader=yaml.CSafeLoader)
-    except OSError as error:
-        raise RulePackError(f"{path}: cannot read: {error.strerror}") from error
-    except (yaml.YAMLError, UnicodeDecodeError) as error:
-        raise RulePackError(f"{path}: not valid YAML: {str(error).splitlines()[0]}") from error
-
-
-def _validation_message(path: Path, raw: Any, error: Any) -> str:
-    """One line naming the file, the rule and what is wrong (from a pydantic error)."""
-    first = error.errors()[0]
-    location = list(first["loc"])
-    where = ""
-    if len(location) >= 2 and location[0] == "rules" and isinstance(location[1], int):
-        rules = raw.get("rules") if isinstance(raw, dict) else None
-        rule = rules[location[1]] if isinstance(rules, list) and location[1] < len(rules) else {}
-        rule_id = (
-            rule.get("id", f"#{location[1] + 1}")
-            if isinstance(rule, dict)
-            else f"#{location[1] + 1}"
-        )
-        where = f" rule {rule_id}:"
-        location = location[2:]
-    field = ".".join(str(part) for part in location if not str(part).startswith("function-"))
-    return f"{path}:{where} {field + ': ' if field else ''}{first['msg']}"
-
-
-def _validate(path: Path, kind: str) -> Any:
-    """Read and validate one pack or profile; the plain data to cache and run."""
-    from pydantic import ValidationError
-
-    from reportlint.packs import rulemodel
-
-    raw = _read_yaml(path)
-    model = rulemodel.Pack if kind == "pack" else rulemodel.Profile
-    try:
-        return model.model_validate(raw).model_dump(mode="json", by_alias=True, exclude_unset=True)
-    except ValidationError as error:
-        raise RulePackError(_validation_message(path, raw, error)) from error
-
-
-def cached(kind: str, content: bytes, produce: Callable[[], Any]) -> Any:
-    """What ``produce`` returns for ``content``, kept as JSON between runs.
-
-    The key is the reportlint version, ``kind`` and ``content``, so a changed file, or a
-    new release, validates afresh. Packs, profiles and the configuration share this cache.
-    """
-    key = _digest(f"{_CACHE_FORMAT}:{__version__}:{kind}:".encode() + content).hexdigest()
-    cache_dir = resources.cache_dir()
-    stored = cache_dir / f"{key[:32]}.json" if cache_dir else None
-    if stored is not None:
-        try:
-            return json.loads(stored.read_text(encoding="utf-8"))
-        except (OSError, ValueError):
-            pass
-    data = produce()
-    if stored is not None:
-        _write_atomically(stored, json.dumps(data, ensure_ascii=False))
-    return data
-
-
-def _load_validated(path: Path, kind: str) -> Any:
-    try:
-        content = path.read_bytes()
-    except OSError as error:
-        raise RulePackError(f"{path}: cannot read: {error.strerror}") from error
-    return cached(kind, content, lambda: _validate(path, kind))
-
-
-def _write_atomically(path: Path, text: str) -> None:
-    """Write via a temporary file and a rename, so parallel runs never read half a file."""
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        import tempfile  # Only when the cache is written: it imports shutil, bz2, lzma.
-
-        handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=".json")
-        with os.fdopen(handle, "w", encoding="utf-8") as stream:
-            stream.write(text)
-        os.replace(temporary, path)
-    except OSError:
-        pass  # A cache that cannot be written only costs speed.
-
-
 def expand_packs(entries: Sequence[Path]) -> list[Path]:
     """Pack files named, and the packs in folders named, in a stable order."""
     found: list[Path] = []
+    missing: list[str] = []
     for entry in entries:
         if entry.is_dir():
             found.extend(sorted(entry.glob("*.yaml")))
-        elif entry.is_file():
-            found.append(entry)
+        elif entry.exists() or entry.is_symlink():
+            found.append(entry)  # a FIFO or device is refused when read, without blocking
         else:
-            raise RulePackError(f"{entry}: rule pack not found")
+            missing.append(f"{entry}: rule pack not found")
+    if missing:
+        raise RulePackError("\n".join(missing))
     return found
 
 
-def pack_files(extra: list[Path] | None = None) -> list[Path]:
+def pack_files(extra: Sequence[Path] | None = None) -> list[Path]:
     """The bundled packs, then extra pack files or folders of packs, in a stable order."""
     return sorted(resources.rules_dir().glob("*.yaml")) + expand_packs(extra or [])
 
 
-def load_rules(extra: list[Path] | None = None) -> list[RuleSpec]:
-    """Every rule of the bundled and extra packs; a duplicate rule ID is an error."""
+def load_rules(extra: Sequence[Path] | None = None, *, use_cache: bool = True) -> list[RuleSpec]:
+    """Every rule of the bundled and extra packs.
+
+    Every problem of every pack (and a rule ID used twice, naming both files) is
+    reported in one RulePackError, one line each.
+    """
     rules: list[RuleSpec] = []
-    seen: dict[str, str] = {}
-    for path in pack_files(extra):
-        pack = _load_validated(path, "pack")
+    seen: dict[str, Path] = {}
+    problems: list[str] = []
+    try:
+        paths = pack_files(extra)
+    except RulePackError as error:
+        problems.append(str(error))
+        paths = pack_files()
+    for path in dict.fromkeys(paths):
+        try:
+            pack, trusted = _load_pack(path, use_cache=use_cache)
+        except RulePackError as error:
+            problems.append(str(error))
+            continue
         for raw in pack["rules"]:
             if raw["id"] in seen:
-                raise RulePackError(
-                    f"{path}: rule {raw['id']}: ID already used in {seen[raw['id']]}"
-                )
-            seen[raw["id"]] = str(path)
-            rules.append(_rule_spec(raw, str(path)))
+                problems.append(f"{path}: rule {raw['id']}: ID already used in {seen[raw['id']]}")
+                continue
+            seen[raw["id"]] = path
+            rules.append(_rule_spec(raw, str(path), trusted))
+    if problems:
+        raise RulePackError("\n".join(problems))
     return sorted(rules, key=lambda rule: rule.id)
 
 
 def profile_path(name: str) -> Path:
     """A bundled profile by name, or a profile file by path."""
     bundled = resources.profiles_dir() / f"{name}.yaml"
-    if bundled.is_file():
+    if "/" not in name and "\\" not in name and bundled.is_file():
         return bundled
     candidate = Path(name)
-    if candidate.suffix in (".yaml", ".yml") and candidate.is_file():
+    if candidate.suffix in (".yaml", ".yml") and (candidate.exists() or candidate.is_symlink()):
         return candidate
     known = ", ".join(sorted(p.stem for p in resources.profiles_dir().glob("*.yaml")))
     raise RulePackError(f"unknown profile '{name}' (bundled: {known}; or give a profile file)")
 
 
-def load_profile(name: str) -> ProfileInfo:
-    raw = _load_validated(profile_path(name), "profile")
+def load_profile(name: str, *, use_cache: bool = True) -> ProfileInfo:
+    path = profile_path(name)
+    content = read_limited(path, PROFILE_LIMIT, "a profile")
+    bundled = _is_bundled(path, resources.profiles_dir())
+    trusted = written.values(content.decode("utf-8", "replace"), "phrases") if bundled else set()
+
+    def fits(data: Any) -> bool:
+        return shape.fits(data, shape.PROFILE) and (
+            not bundled or all(section["phrases"] in trusted for section in data["sections"])
+        )
+
+    raw = cache.cached(
+        "profile",
+        content,
+        lambda: _validate(path, content, "profile", bundled=bundled),
+        fits,
+        use=use_cache,
+    )
     sections = tuple(
         SectionInfo(s["key"], s.get("required", True), s["title"], s["phrases"])
         for s in raw["sections"]
     )
-    return ProfileInfo(raw["name"], raw["description"], sections)
+    return ProfileInfo(
+        raw["name"],
+        raw["description"],
+        sections,
+        trusted=all(section.phrases in trusted for section in sections),
+    )

@@ -1,0 +1,151 @@
+"""Validated packs, profiles and configuration kept as JSON between runs: data, never code.
+
+Validating a pack imports pydantic, which costs more than checking a report, so what
+validated once is kept. An entry can only ever stand for what validation would give now:
+
+- its key is the cache format, the reportlint version, the kind, the file's bytes and a
+  digest of the source of the code that validates it (a changed model or check is a miss);
+- it holds a checksum of its payload, and the payload must fit the shape the caller
+  gives (``fits``): a damaged, edited or wrongly shaped entry is a miss, never a crash;
+- the folder is used only when it is the user's own and no one else can write to it.
+
+A miss validates the file afresh and rewrites the entry. Nothing read from here is run:
+which patterns are trusted is decided from the bundled files themselves (``written``).
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import os
+import stat
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from reportlint import __version__, files, resources
+from reportlint.errors import ReportlintError
+
+try:
+    # BLAKE2 is built into CPython; hashlib would first load OpenSSL, a tenth of a one-file run.
+    from _blake2 import blake2b as _digest
+except ImportError:  # pragma: no cover - another Python
+    from hashlib import blake2b as _digest
+
+FORMAT = 2
+# Far above the largest entry (the bundled packs' is ~30 KB); a bigger file is not read.
+ENTRY_LIMIT = 16 * 1024 * 1024
+
+_PACKAGE = Path(__file__).resolve().parent.parent
+# The code whose behaviour decides what validation gives, relative to the package.
+VALIDATING_CODE = (
+    "packs/rulemodel.py",
+    "packs/problems.py",
+    "packs/catalog.py",
+    "checks/*.py",
+    "config/model.py",
+    "matching/backtracking.py",
+    "matching/conditions.py",
+    "matching/dates.py",
+)
+
+
+def folder() -> Path | None:
+    """The cache folder, made ``0700`` if missing; None when off or not safe to use.
+
+    A folder that another user owns, or that the group or others may write to, is not
+    used: whoever can write there could make entries.
+    """
+    path = resources.cache_dir()
+    if path is None:
+        return None
+    try:
+        path.mkdir(mode=0o700, parents=True, exist_ok=True)
+        info = os.stat(path)
+    except OSError:
+        return None
+    if not stat.S_ISDIR(info.st_mode) or info.st_mode & (stat.S_IWGRP | stat.S_IWOTH):
+        return None
+    if hasattr(os, "getuid") and info.st_uid != os.getuid():
+        return None
+    return path
+
+
+@functools.cache
+def code_digest() -> str | None:
+    """A digest of the validating code's source; None when it cannot be read (no cache)."""
+    return digest_of_code(_PACKAGE)
+
+
+def digest_of_code(package: Path) -> str | None:
+    """The digest of ``VALIDATING_CODE`` under ``package`` and of the report schema
+    (templates are checked against its fields)."""
+    digest = _digest()
+    try:
+        for pattern in VALIDATING_CODE:
+            for path in sorted(package.glob(pattern)):
+                digest.update(path.relative_to(package).as_posix().encode() + b"\0")
+                digest.update(path.read_bytes() + b"\0")
+        digest.update(resources.schema_path().read_bytes())
+    except OSError:
+        return None
+    return digest.hexdigest()
+
+
+def checksum(payload: bytes) -> str:
+    return _digest(payload, digest_size=20).hexdigest()
+
+
+def cached(
+    kind: str,
+    content: bytes,
+    produce: Callable[[], Any],
+    fits: Callable[[Any], bool],
+    *,
+    use: bool = True,
+) -> Any:
+    """What ``produce`` returns for ``content``, kept as JSON between runs.
+
+    ``fits`` says whether data read back has the shape ``produce`` gives; an entry that
+    does not is validated afresh. ``use=False`` (``--no-cache``) neither reads nor writes.
+    """
+    where = folder() if use else None
+    code = code_digest() if where is not None else None
+    if where is None or code is None:
+        return produce()
+    header = f"{FORMAT}:{__version__}:{kind}:{code}:".encode()
+    entry = where / f"{_digest(header + content).hexdigest()[:32]}.json"
+    found = _read(entry, kind)
+    if found is not None and fits(found):
+        return found
+    data = produce()
+    _write(entry, kind, data)
+    return data
+
+
+def _read(entry: Path, kind: str) -> Any:
+    """The payload of an entry, or None when it is missing, damaged or of another kind."""
+    try:
+        raw = files.read_bytes(entry, ENTRY_LIMIT)
+    except ReportlintError:
+        return None
+    head, _, payload = raw.partition(b"\n")
+    try:
+        header = json.loads(head)
+        if not isinstance(header, dict) or header.get("format") != FORMAT:
+            return None
+        if header.get("kind") != kind or header.get("checksum") != checksum(payload):
+            return None
+        return json.loads(payload)
+    except (ValueError, RecursionError):
+        return None
+
+
+def _write(entry: Path, kind: str, data: Any) -> None:
+    try:
+        payload = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+        header = {"format": FORMAT, "kind": kind, "checksum": checksum(payload.encode())}
+        text = f"{json.dumps(header)}\n{payload}"
+        files.write_atomically(entry, lambda stream: print(text, end="", file=stream))
+    except (ReportlintError, ValueError):
+        pass  # A cache that cannot be written only costs speed.
