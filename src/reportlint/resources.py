@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import functools
 import os
 from pathlib import Path
 
 _PACKAGE_DIR = Path(__file__).resolve().parent
 
 
+@functools.cache
 def _data_path(name: str) -> Path:
     # A wheel carries the data inside the package; a checkout keeps it at the repo root.
     installed = _PACKAGE_DIR / "data" / name

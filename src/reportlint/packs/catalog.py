@@ -34,6 +34,13 @@ def read_limited(path: Path, limit: int, what: str) -> bytes:
         raise RulePackError(message) from error
 
 
+def _bundled_bytes(path: Path) -> bytes:
+    try:
+        return path.read_bytes()
+    except OSError as error:
+        raise RulePackError(f"{path}: cannot read: {error.strerror}") from error
+
+
 def parse_yaml(path: Path, content: bytes) -> tuple[Any, list[str]]:
     """The data of a YAML file read as reports are (node budget, no tags, no duplicate
     keys), and one line per problem met, naming the file and the place."""
@@ -76,7 +83,8 @@ def _lines(path: Path, raw: Any, problems: list[Problem]) -> list[str]:
 
 
 def _is_bundled(path: Path, folder: Path) -> bool:
-    return path.resolve().parent == folder.resolve()
+    # Resolved only when the names differ: resolving costs a stat per folder of the path.
+    return path.parent == folder or path.resolve().parent == folder.resolve()
 
 
 def _validate(path: Path, content: bytes, kind: str, *, bundled: bool) -> Any:
@@ -108,13 +116,14 @@ def _patterns(pack: Any) -> list[Any]:
 def _load_pack(path: Path, *, use_cache: bool) -> tuple[Any, set[str]]:
     """A pack's validated data, and the patterns trusted to run on ``re`` (bundled ones
     the file itself writes)."""
-    content = read_limited(path, PACK_LIMIT, "a rule pack")
     bundled = _is_bundled(path, resources.rules_dir())
+    # A bundled pack is the package's own file; any other is checked before it is read.
+    content = _bundled_bytes(path) if bundled else read_limited(path, PACK_LIMIT, "a rule pack")
     text = content.decode("utf-8", "replace") if bundled else ""
     trusted = written.values(text, "pattern") if bundled else set()
 
     def fits(data: Any) -> bool:
-        if not shape.fits(data, shape.PACK):
+        if not shape.PACK(data):
             return False
         # A bundled entry must agree with its file: the same rules, patterns it writes.
         return not bundled or (
@@ -242,12 +251,12 @@ def profile_path(name: str) -> Path:
 
 def load_profile(name: str, *, use_cache: bool = True) -> ProfileInfo:
     path = profile_path(name)
-    content = read_limited(path, PROFILE_LIMIT, "a profile")
     bundled = _is_bundled(path, resources.profiles_dir())
+    content = _bundled_bytes(path) if bundled else read_limited(path, PROFILE_LIMIT, "a profile")
     trusted = written.values(content.decode("utf-8", "replace"), "phrases") if bundled else set()
 
     def fits(data: Any) -> bool:
-        return shape.fits(data, shape.PROFILE) and (
+        return shape.PROFILE(data) and (
             not bundled or all(section["phrases"] in trusted for section in data["sections"])
         )
 

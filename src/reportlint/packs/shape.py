@@ -4,7 +4,8 @@ Validation gives data of a known shape; what comes back from disk is checked aga
 without pydantic (which the cache is there to avoid importing). A shape is a Python type,
 a ``frozenset`` of allowed strings, a tuple of alternatives, a one-item list (a list of
 that shape), ``MapOf`` (a mapping of any keys), a dict (those keys; ``name?`` may be left
-out; no other key) or a predicate.
+out; no other key) or a predicate. ``compile_shape`` turns one into a predicate once, so
+the check costs little on every run.
 """
 
 from __future__ import annotations
@@ -17,40 +18,67 @@ from reportlint.matching.conditions import parse_condition
 
 ANY = object()
 SEVERITY = frozenset({"error", "warning", "info"})
+Check = Callable[[Any], bool]
 
 
 class MapOf(NamedTuple):
     value: Any
 
 
-def fits(value: Any, shape: Any) -> bool:
-    """Whether ``value`` (data read from JSON) has ``shape``."""
+def compile_shape(shape: Any) -> Check:
+    """A predicate: whether a value (data read from JSON) has ``shape``."""
     if shape is ANY:
-        return True
+        return lambda value: True
     if shape is None:
-        return value is None
+        return lambda value: value is None
+    if shape is bool:
+        return lambda value: value is True or value is False
+    if shape is int:
+        return lambda value: type(value) is int
+    if shape is float:
+        return lambda value: type(value) in (int, float)
     if isinstance(shape, type):
-        if shape is float:
-            return isinstance(value, (int, float)) and not isinstance(value, bool)
-        return isinstance(value, shape) and (shape is bool or not isinstance(value, bool))
+        kind = shape
+        return lambda value: type(value) is kind
     if isinstance(shape, frozenset):
-        return isinstance(value, str) and value in shape
+        allowed = shape
+        return lambda value: type(value) is str and value in allowed
     if isinstance(shape, MapOf):  # before tuple: a NamedTuple is one
-        return isinstance(value, dict) and all(fits(item, shape.value) for item in value.values())
+        if shape.value is ANY:
+            return lambda value: type(value) is dict
+        item = compile_shape(shape.value)
+        return lambda value: type(value) is dict and all(map(item, value.values()))
     if isinstance(shape, tuple):
-        return any(fits(value, choice) for choice in shape)
+        choices = [compile_shape(choice) for choice in shape]
+        return lambda value: any(choice(value) for choice in choices)
     if isinstance(shape, list):
-        return isinstance(value, list) and all(fits(item, shape[0]) for item in value)
+        item = compile_shape(shape[0])
+        return lambda value: type(value) is list and all(map(item, value))
     if isinstance(shape, dict):
-        if not isinstance(value, dict):
+        return _mapping(shape)
+    predicate: Check = shape
+    return predicate
+
+
+def _mapping(shape: dict[str, Any]) -> Check:
+    keys = {name.rstrip("?"): compile_shape(part) for name, part in shape.items()}
+    required = frozenset(name for name in shape if not name.endswith("?"))
+
+    def check(value: Any) -> bool:
+        if type(value) is not dict or not required <= value.keys():
             return False
-        keys = {name.rstrip("?"): part for name, part in shape.items()}
-        required = {name for name in shape if not name.endswith("?")}
-        return required <= value.keys() and all(
-            name in keys and fits(item, keys[name]) for name, item in value.items()
-        )
-    predicate: Callable[[Any], bool] = shape
-    return predicate(value)
+        for name, item in value.items():
+            part = keys.get(name)
+            if part is None or not part(item):
+                return False
+        return True
+
+    return check
+
+
+def fits(value: Any, shape: Any) -> bool:
+    """Whether ``value`` has ``shape`` (compiling it each time: for one-off checks)."""
+    return compile_shape(shape)(value)
 
 
 def _condition(value: Any) -> bool:
@@ -90,12 +118,10 @@ RULE = {
     "variants?": [VARIANT],
     "examples": {"pass": [EXAMPLE], "fail": [EXAMPLE]},
 }
-PACK = {"pack": str, "description?": str, "rules": [RULE]}
 SECTION_KEYS = frozenset(
     {"measures", "leadership", "shortcomings", "plans", "suggestions", "other"}
 )
-PROFILE = {
-    "name": str,
-    "description": str,
-    "sections": [{"key": SECTION_KEYS, "required?": bool, "title": str, "phrases": str}],
-}
+SECTION = {"key": SECTION_KEYS, "required?": bool, "title": str, "phrases": str}
+
+PACK = compile_shape({"pack": str, "description?": str, "rules": [RULE]})
+PROFILE = compile_shape({"name": str, "description": str, "sections": [SECTION]})

@@ -34,25 +34,44 @@ _ESCAPES = {
 }
 _HEX = {"x": 2, "u": 4, "U": 8}
 _BLOCK_HEADER = re.compile(r"([|>])(-?)[ \t]*(?:#.*)?$")
-_ID = re.compile(r"^[ \t]*-[ \t]+id:[ \t]*([A-Z]+[0-9]+)[ \t]*$", re.MULTILINE)
+_ID = re.compile(r"[ \t]*-[ \t]+id:[ \t]*([A-Z]+[0-9]+)[ \t]*$")
 
 
 def values(text: str, key: str) -> set[str]:
     """Every scalar ``text`` writes as the value of ``key:`` in a form read here."""
     found: set[str] = set()
-    for match in re.finditer(rf"(?<![\w-]){re.escape(key)}:[ \t]+", text):
-        line_start = text.rfind("\n", 0, match.start()) + 1
-        line_end = text.find("\n", match.end())
-        line_end = len(text) if line_end < 0 else line_end
-        value = _scalar(text, line_start, match.end(), line_end)
-        if value is not None:
-            found.add(value)
+    marker = f"{key}:"
+    start = text.find(marker)
+    # str.find, not a regex: this runs on every bundled file in every run.
+    while start >= 0:
+        after = start + len(marker)
+        value_start = after
+        while text[value_start : value_start + 1] in (" ", "\t"):
+            value_start += 1
+        if value_start > after and (start == 0 or text[start - 1] in " \t{,\n"):
+            line_start = text.rfind("\n", 0, start) + 1
+            line_end = text.find("\n", value_start)
+            line_end = len(text) if line_end < 0 else line_end
+            value = _scalar(text, line_start, value_start, line_end)
+            if value is not None:
+                found.add(value)
+        start = text.find(marker, after)
     return found
 
 
 def rule_ids(text: str) -> list[str]:
     """The rule IDs a pack writes as ``- id: RL101`` lines, in order."""
-    return _ID.findall(text)
+    found = []
+    start = text.find("- id:")
+    while start >= 0:
+        line_start = text.rfind("\n", 0, start) + 1
+        line_end = text.find("\n", start)
+        line = text[line_start : len(text) if line_end < 0 else line_end]
+        match = _ID.match(line)
+        if match:
+            found.append(match.group(1))
+        start = text.find("- id:", start + 5)
+    return found
 
 
 def _scalar(text: str, line_start: int, start: int, line_end: int) -> str | None:
