@@ -185,8 +185,7 @@ def _rule_spec(raw: dict[str, Any], source: str, trusted: set[str]) -> RuleSpec:
     )
 
 
-def expand_packs(entries: Sequence[Path]) -> list[Path]:
-    """Pack files named, and the packs in folders named, in a stable order."""
+def _expand(entries: Sequence[Path]) -> tuple[list[Path], list[str]]:
     found: list[Path] = []
     missing: list[str] = []
     for entry in entries:
@@ -196,6 +195,12 @@ def expand_packs(entries: Sequence[Path]) -> list[Path]:
             found.append(entry)  # a FIFO or device is refused when read, without blocking
         else:
             missing.append(f"{entry}: rule pack not found")
+    return found, missing
+
+
+def expand_packs(entries: Sequence[Path]) -> list[Path]:
+    """Pack files named, and the packs in folders named, in a stable order."""
+    found, missing = _expand(entries)
     if missing:
         raise RulePackError("\n".join(missing))
     return found
@@ -214,13 +219,8 @@ def load_rules(extra: Sequence[Path] | None = None, *, use_cache: bool = True) -
     """
     rules: list[RuleSpec] = []
     seen: dict[str, Path] = {}
-    problems: list[str] = []
-    try:
-        paths = pack_files(extra)
-    except RulePackError as error:
-        problems.append(str(error))
-        paths = pack_files()
-    for path in dict.fromkeys(paths):
+    extra_files, problems = _expand(extra or [])
+    for path in dict.fromkeys([*pack_files(), *extra_files]):
         try:
             pack, trusted = _load_pack(path, use_cache=use_cache)
         except RulePackError as error:
