@@ -181,11 +181,21 @@ def validate_pack(raw: Any, *, bundled: bool) -> tuple[Any, list[Problem]]:
     rules = raw.get("rules")
     for index, rule in enumerate(rules if isinstance(rules, list) else []):
         if isinstance(rule, dict):
-            problems.extend(
-                Problem(("rules", index, *steps), message)
-                for steps, message in _contract_problems(rule, bundled=bundled)
-            )
+            found, options = _contracts(rule, bundled=bundled)
+            problems.extend(Problem(("rules", index, *steps), message) for steps, message in found)
+            if data is not None and not found:
+                _with_defaults(data["rules"][index], options)
     return (None if problems else data), sorted(problems, key=_order)
+
+
+def _with_defaults(rule: dict[str, Any], options: list[dict[str, Any]]) -> None:
+    """Each way of checking ``rule`` gets its options as validated, defaults filled in
+    (``op: ==``), so a check never meets an option its pack left out."""
+    if rule.get("variants"):
+        for variant, validated in zip(rule["variants"], options, strict=True):
+            variant["options"] = validated
+    else:
+        rule["options"] = options[0]
 
 
 def _order(problem: Problem) -> tuple[int, str]:
@@ -208,8 +218,11 @@ def _mapping(value: Any) -> dict[str, Any]:
     return value if isinstance(value, dict) else {}
 
 
-def _contract_problems(rule: dict[str, Any], *, bundled: bool) -> list[Problem]:
-    """What does not fit the check of each way ``rule`` is checked (itself or its variants)."""
+def _contracts(
+    rule: dict[str, Any], *, bundled: bool
+) -> tuple[list[Problem], list[dict[str, Any]]]:
+    """What does not fit the check of each way ``rule`` is checked (itself or its
+    variants), and the options of each way as validated."""
     variants = rule.get("variants")
     ways: list[tuple[int | None, dict[str, Any]]] = (
         [(index, variant) for index, variant in enumerate(variants) if isinstance(variant, dict)]
@@ -219,6 +232,7 @@ def _contract_problems(rule: dict[str, Any], *, bundled: bool) -> list[Problem]:
     loop = rule.get("for_each") is not None
     own = _mapping(rule.get("options"))
     problems: dict[Problem, None] = {}
+    validated: list[dict[str, Any]] = []
     for index, variant in ways:
         where: tuple[str | int, ...] = () if index is None else ("variants", index)
         for steps, paths in (
@@ -234,9 +248,9 @@ def _contract_problems(rule: dict[str, Any], *, bundled: bool) -> list[Problem]:
             continue  # the structure check names an unknown check
         options = {**own, **extra}
         try:
-            CHECKS[check].options_model().model_validate(
-                options, context={"bundled": bundled, "loop": loop}
-            )
+            model = CHECKS[check].options_model()
+            checked = model.model_validate(options, context={"bundled": bundled, "loop": loop})
+            validated.append(checked.model_dump(mode="json"))
         except ValidationError as error:
             for steps, message in plain(error.errors(), options):
                 key = steps[0] if steps else None
@@ -245,4 +259,4 @@ def _contract_problems(rule: dict[str, Any], *, bundled: bool) -> list[Problem]:
                 in_variant = key in extra if key in extra or key in own else "check" in variant
                 holder = (*where, "options") if in_variant else ("options",)
                 problems[Problem((*holder, *steps), message)] = None
-    return list(problems)
+    return list(problems), validated
