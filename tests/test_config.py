@@ -330,3 +330,47 @@ def test_a_warm_run_does_not_import_pydantic(tmp_path: Path, with_config: bool) 
     cache = tmp_path / "cache"
     start_up(tmp_path, cache)  # the first run validates packs (and config) and fills the cache
     assert start_up(tmp_path, cache) == ("0 False" if with_config else "1 False")
+
+
+def test_every_problem_of_a_config_at_once(
+    project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = write(
+        project / ".reportlint.yaml",
+        "selct: [RL1]\nfail-on: fatal\nmax-bytes: true\nseverity: {RL305: loud}\n",
+    )
+    assert error_of(capsys, "reports").splitlines() == [
+        f"reportlint: error: {path}: fail-on: should be 'error', 'warning' or 'info'",
+        f"reportlint: error: {path}: severity: RL305: should be 'error', 'warning' or 'info'",
+        f"reportlint: error: {path}: max-bytes: should be a whole number",
+        f"reportlint: error: {path}: unknown key 'selct' (known: {KEYS})",
+    ]
+
+
+def test_every_unknown_rule_of_a_config_at_once(
+    project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = write(
+        project / ".reportlint.yaml",
+        "select: [RL9]\nseverity: {RL999: error}\noptions: {RL106: {min: many, max: 1}}\n",
+    )
+    assert error_of(capsys, "reports").splitlines() == [
+        f"reportlint: error: {path}: select: no rule ID starts with RL9 (see 'reportlint rules')",
+        f"reportlint: error: {path}: severity: no rule RL999 (see 'reportlint rules')",
+    ]
+    write(project / ".reportlint.yaml", "options: {RL106: {min: many, max: 1}}\n")
+    assert error_of(capsys, "reports").splitlines() == [
+        f"reportlint: error: {path}: options: RL106: min: should be a whole number",
+        f"reportlint: error: {path}: options: RL106: max: unknown key",
+    ]
+
+
+def test_a_config_that_is_not_good_yaml(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = write(project / ".reportlint.yaml", "select: [RL1]\nselect: [RL2]\n")
+    assert error_of(capsys, "reports") == (
+        f"reportlint: error: {path}:2:1: duplicate key 'select'\n"
+    )
+    write(project / ".reportlint.yaml", "select: !!python/object/apply:os.system [ls]\n")
+    assert error_of(capsys, "reports") == (
+        f"reportlint: error: {path}:1:9: YAML tags and merge keys ('<<') are not allowed\n"
+    )

@@ -64,6 +64,7 @@ def test_every_problem_of_every_pack_at_once(capsys: pytest.CaptureFixture[str])
     )
     second = write_pack(
         Path("."),
+        make_rule("MY101", "pattern", options={"pattern": "y"}),
         make_rule("RL900", "pattern", options={"pattern": "y"}),
         make_rule("SX1", "pattern", options={"pattern": "y"}),
         name="second",
@@ -93,6 +94,7 @@ def test_every_problem_of_every_pack_at_once(capsys: pytest.CaptureFixture[str])
         "pack a prefix of its own, e.g. SX101",
         f"{second}: rule SX1: id: 'SX1' is not a rule ID: two to six capital letters, then "
         "three digits, e.g. SX101",
+        f"{second}: rule MY101: ID already used in {first}",
     ]
     found = errors(capsys, "check", "r.yaml", "--rules", str(first), "--rules", str(second))
     assert found == expected

@@ -87,6 +87,15 @@ def _is_bundled(path: Path, folder: Path) -> bool:
     return path.parent == folder or path.resolve().parent == folder.resolve()
 
 
+class PackProblems(RulePackError):
+    """A pack that does not validate; ``rule_ids`` are the IDs it writes, so that an ID
+    it shares with another pack is reported in the same run."""
+
+    def __init__(self, message: str, rule_ids: list[str]) -> None:
+        super().__init__(message)
+        self.rule_ids = rule_ids
+
+
 def _validate(path: Path, content: bytes, kind: str, *, bundled: bool) -> Any:
     """Read and validate one pack or profile: the plain data to cache and run."""
     raw, problems = parse_yaml(path, content)
@@ -97,7 +106,13 @@ def _validate(path: Path, content: bytes, kind: str, *, bundled: bool) -> Any:
     validate = rulemodel.validate_pack if kind == "pack" else rulemodel.validate_profile
     data, found = validate(raw, bundled=bundled)
     if found:
-        raise RulePackError("\n".join(_lines(path, raw, found)))
+        rules = raw.get("rules") if kind == "pack" and isinstance(raw, dict) else None
+        ids = [
+            rule["id"]
+            for rule in (rules if isinstance(rules, list) else [])
+            if isinstance(rule, dict) and isinstance(rule.get("id"), str)
+        ]
+        raise PackProblems("\n".join(_lines(path, raw, found)), ids)
     return data
 
 
@@ -223,6 +238,9 @@ def load_rules(extra: Sequence[Path] | None = None, *, use_cache: bool = True) -
     for path in dict.fromkeys([*pack_files(), *extra_files]):
         try:
             pack, trusted = _load_pack(path, use_cache=use_cache)
+        except PackProblems as error:
+            pack, trusted = {"rules": [{"id": rule_id} for rule_id in error.rule_ids]}, set()
+            problems.append(str(error))
         except RulePackError as error:
             problems.append(str(error))
             continue
@@ -231,7 +249,8 @@ def load_rules(extra: Sequence[Path] | None = None, *, use_cache: bool = True) -
                 problems.append(f"{path}: rule {raw['id']}: ID already used in {seen[raw['id']]}")
                 continue
             seen[raw["id"]] = path
-            rules.append(_rule_spec(raw, str(path), trusted))
+            if not problems:
+                rules.append(_rule_spec(raw, str(path), trusted))
     if problems:
         raise RulePackError("\n".join(problems))
     return sorted(rules, key=lambda rule: rule.id)
