@@ -197,7 +197,7 @@ def _raw(path: Path, content: bytes) -> tuple[Any, str]:
         if table is None:
             raise ConfigError(f"{path}: has no [tool.reportlint] table")
         return table, where
-    from reportlint.packs.catalog import parse_yaml
+    from reportlint.packs.loading import parse_yaml
 
     raw, problems = parse_yaml(path, content)
     if problems:

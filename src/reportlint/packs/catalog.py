@@ -13,57 +13,16 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from reportlint import files, resources
-from reportlint.errors import ReportlintError, RulePackError
+from reportlint import resources
+from reportlint.errors import RulePackError
 from reportlint.findings import Severity
 from reportlint.packs import cache, shape, written
+from reportlint.packs.loading import bundled_bytes, parse_yaml, read_limited
 from reportlint.packs.problems import Problem, field
 from reportlint.packs.records import ProfileInfo, RuleSpec, Run, SectionInfo
 
-# A pack is a few tens of KB; a profile or configuration a few hundred bytes.
-PACK_LIMIT = 4 * 1024 * 1024
+PACK_LIMIT = 4 * 1024 * 1024  # a pack is a few tens of KB
 PROFILE_LIMIT = 1024 * 1024
-
-
-def read_limited(path: Path, limit: int, what: str) -> bytes:
-    """The bytes of a regular file of at most ``limit`` bytes (a FIFO or device is refused)."""
-    try:
-        return files.read_bytes(path, limit)
-    except ReportlintError as error:
-        message = str(error).replace(" (raise it with --max-bytes)", f" for {what}")
-        raise RulePackError(message) from error
-
-
-def _bundled_bytes(path: Path) -> bytes:
-    try:
-        return path.read_bytes()
-    except OSError as error:
-        raise RulePackError(f"{path}: cannot read: {error.strerror}") from error
-
-
-def parse_yaml(path: Path, content: bytes) -> tuple[Any, list[str]]:
-    """The data of a YAML file read as reports are (node budget, no tags, no duplicate
-    keys), and one line per problem met, naming the file and the place."""
-    from reportlint.inputs import document
-
-    try:
-        text = document.decode(content)
-    except UnicodeDecodeError:
-        return None, [f"{path}: not UTF-8, UTF-16 or GB18030 text"]
-    doc = document.load_yaml(text, str(path))
-    problems = []
-    for problem in doc.problems:
-        where = f"{path}:{problem.span.line}:{problem.span.column}"
-        if problem.rule == "RL001":
-            problems.append(f"{where}: not valid YAML: {problem.message_en}")
-        elif problem.rule == "RL004":
-            key = problem.pointer.rsplit("/", 1)[-1].replace("~1", "/").replace("~0", "~")
-            problems.append(f"{where}: duplicate key '{key}'")
-        elif problem.rule == "RL005":
-            problems.append(f"{where}: YAML tags and merge keys ('<<') are not allowed")
-        else:
-            problems.append(f"{where}: {problem.message_en}")
-    return doc.data, problems
 
 
 def _lines(path: Path, raw: Any, problems: list[Problem]) -> list[str]:
@@ -133,7 +92,7 @@ def _load_pack(path: Path, *, use_cache: bool) -> tuple[Any, set[str]]:
     the file itself writes)."""
     bundled = _is_bundled(path, resources.rules_dir())
     # A bundled pack is the package's own file; any other is checked before it is read.
-    content = _bundled_bytes(path) if bundled else read_limited(path, PACK_LIMIT, "a rule pack")
+    content = bundled_bytes(path) if bundled else read_limited(path, PACK_LIMIT, "a rule pack")
     text = content.decode("utf-8", "replace") if bundled else ""
     trusted = written.values(text, "pattern") if bundled else set()
 
@@ -271,7 +230,7 @@ def profile_path(name: str) -> Path:
 def load_profile(name: str, *, use_cache: bool = True) -> ProfileInfo:
     path = profile_path(name)
     bundled = _is_bundled(path, resources.profiles_dir())
-    content = _bundled_bytes(path) if bundled else read_limited(path, PROFILE_LIMIT, "a profile")
+    content = bundled_bytes(path) if bundled else read_limited(path, PROFILE_LIMIT, "a profile")
     trusted = written.values(content.decode("utf-8", "replace"), "phrases") if bundled else set()
 
     def fits(data: Any) -> bool:
