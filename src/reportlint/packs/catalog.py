@@ -11,22 +11,38 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from reportlint import resources
 from reportlint.errors import RulePackError
 from reportlint.findings import Severity
 from reportlint.packs import cache, shape, written
-from reportlint.packs.loading import bundled_bytes, parse_yaml, read_limited
-from reportlint.packs.problems import Problem, field
 from reportlint.packs.records import ProfileInfo, RuleSpec, Run, SectionInfo
+
+if TYPE_CHECKING:
+    from reportlint.packs.problems import Problem
 
 PACK_LIMIT = 4 * 1024 * 1024  # a pack is a few tens of KB
 PROFILE_LIMIT = 1024 * 1024
 
 
+def _read(path: Path, limit: int, what: str, *, bundled: bool) -> bytes:
+    """A file's bytes: a bundled one is the package's own; any other is checked first
+    (a regular file within ``limit``)."""
+    if not bundled:
+        from reportlint.packs.loading import read_limited
+
+        return read_limited(path, limit, what)
+    try:
+        return path.read_bytes()
+    except OSError as error:
+        raise RulePackError(f"{path}: cannot read: {error.strerror}") from error
+
+
 def _lines(path: Path, raw: Any, problems: list[Problem]) -> list[str]:
     """One line per problem, naming the file, the rule (by ID when it has one) and the field."""
+    from reportlint.packs.problems import field
+
     lines = []
     for steps, message in problems:
         where = str(path)
@@ -57,6 +73,8 @@ class PackProblems(RulePackError):
 
 def _validate(path: Path, content: bytes, kind: str, *, bundled: bool) -> Any:
     """Read and validate one pack or profile: the plain data to cache and run."""
+    from reportlint.packs.loading import parse_yaml
+
     raw, problems = parse_yaml(path, content)
     if problems:
         raise RulePackError("\n".join(problems))
@@ -92,7 +110,7 @@ def _load_pack(path: Path, *, use_cache: bool) -> tuple[Any, set[str]]:
     the file itself writes)."""
     bundled = _is_bundled(path, resources.rules_dir())
     # A bundled pack is the package's own file; any other is checked before it is read.
-    content = bundled_bytes(path) if bundled else read_limited(path, PACK_LIMIT, "a rule pack")
+    content = _read(path, PACK_LIMIT, "a rule pack", bundled=bundled)
     text = content.decode("utf-8", "replace") if bundled else ""
     trusted = written.values(text, "pattern") if bundled else set()
 
@@ -230,7 +248,7 @@ def profile_path(name: str) -> Path:
 def load_profile(name: str, *, use_cache: bool = True) -> ProfileInfo:
     path = profile_path(name)
     bundled = _is_bundled(path, resources.profiles_dir())
-    content = bundled_bytes(path) if bundled else read_limited(path, PROFILE_LIMIT, "a profile")
+    content = _read(path, PROFILE_LIMIT, "a profile", bundled=bundled)
     trusted = written.values(content.decode("utf-8", "replace"), "phrases") if bundled else set()
 
     def fits(data: Any) -> bool:

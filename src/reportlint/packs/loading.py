@@ -19,14 +19,6 @@ def read_limited(path: Path, limit: int, what: str) -> bytes:
         raise RulePackError(message) from error
 
 
-def bundled_bytes(path: Path) -> bytes:
-    """The bytes of a file of the package's own (a bundled pack or profile)."""
-    try:
-        return path.read_bytes()
-    except OSError as error:
-        raise RulePackError(f"{path}: cannot read: {error.strerror}") from error
-
-
 def parse_yaml(path: Path, content: bytes) -> tuple[Any, list[str]]:
     """The data of a YAML file read as reports are (node budget, no tags, no duplicate
     keys), and one line per problem met, naming the file and the place."""
