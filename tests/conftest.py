@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import settings
@@ -80,3 +81,58 @@ def _private_home(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
     patch.delenv("NO_COLOR", raising=False)
     yield
     patch.undo()
+
+
+# A rule pack of a test's own ------------------------------------------------------------------
+
+
+def make_rule(
+    rule_id: str,
+    check: str,
+    *,
+    path: str | list[str] = "",
+    options: dict[str, Any] | None = None,
+    message: str = "{match}",
+    **fields: Any,
+) -> dict[str, Any]:
+    """A rule with every required field; ``message`` is the English (and Chinese) message."""
+    return {
+        "id": rule_id,
+        "name": rule_id.lower(),
+        "severity": "warning",
+        "summary": {"zh": "测试", "en": "test"},
+        "message": {"zh": message, "en": message},
+        "rationale": {"zh": "测试", "en": "test"},
+        "basis": "test",
+        "check": check,
+        "path": path,
+        "options": options or {},
+        "examples": {"pass": [{}], "fail": [{}]},
+        **fields,
+    }
+
+
+def write_pack(folder: Path, *rules: dict[str, Any], name: str = "test") -> Path:
+    """``folder/<name>.yaml``: a pack of ``rules``."""
+    import yaml
+
+    path = folder / f"{name}.yaml"
+    text = yaml.safe_dump({"pack": name, "rules": list(rules)}, allow_unicode=True, sort_keys=False)
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def lint_with(
+    folder: Path,
+    report: str,
+    *rules: dict[str, Any],
+    profile: str = "six-section",
+    select: tuple[str, ...] = (),
+) -> list[tuple[int, int, str, str]]:
+    """(line, column, rule, message) of what ``rules`` (and ``select``) find in ``report``."""
+    from reportlint.linter import Linter, Settings
+
+    pack = write_pack(folder, *rules)
+    chosen = (*sorted({rule["id"] for rule in rules}), *select)
+    linter = Linter(Settings(extra_packs=(pack,), select=chosen, lang="en", profile=profile))
+    return [(f.line, f.column, f.rule, f.message) for f in linter.lint_text(report, "r.yaml")]

@@ -692,7 +692,7 @@ def test_a_catastrophic_pattern_in_a_users_pack_is_refused_at_load(run: Run) -> 
     assert (code, out) == (2, "")
     assert err.count("\n") == 1
     assert err.startswith("reportlint: error: ")
-    assert "mine.yaml: rule MY001: pattern:" in err
+    assert "mine.yaml: rule MY001: options.pattern:" in err
     assert "pattern may take exponential time on some texts: a repeated group holds" in err
 
 
@@ -745,7 +745,7 @@ def test_a_users_pack_error_names_the_file(run: Run) -> None:
     Path("r.yaml").write_text(REFERENCE_TEXT, encoding="utf-8")
     code, _, err = run("check", "r.yaml")
     assert code == 2
-    assert "mine.yaml: rule MY001: pattern:" in err and "does not compile" in err
+    assert "mine.yaml: rule MY001: options.pattern:" in err and "does not compile" in err
 
 
 def test_pack_errors_are_rule_pack_errors(tmp_path: Path) -> None:

@@ -6,7 +6,7 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from reportlint import files, resources
+from reportlint import files
 from reportlint.engine import Engine, render, suppressions
 from reportlint.errors import ConfigError, InputError, ReportlintError, RulePackError
 from reportlint.findings import Finding, Severity
@@ -34,6 +34,8 @@ class Settings(NamedTuple):
     severities: Mapping[str, Severity] = {}
     rule_options: Mapping[str, Mapping[str, Any]] = {}
     max_bytes: int = DEFAULT_MAX_BYTES
+    # False (--no-cache): validate packs and profile afresh, read and write no cache.
+    use_cache: bool = True
 
 
 def rule_selected(rule_id: str, select: tuple[str, ...], ignore: tuple[str, ...]) -> bool:
@@ -59,17 +61,18 @@ def _check_selectors(
                 )
 
 
-def _bundled_patterns(rules: list[RuleSpec], profile: ProfileInfo, name: str) -> set[str]:
-    """Patterns written in the bundled packs and profile (see ``matching.regex.trust``)."""
-    bundled = {str(path) for path in catalog.pack_files()}
+def _trusted_patterns(rules: list[RuleSpec], profile: ProfileInfo) -> set[str]:
+    """Patterns the bundled pack and profile files write (see ``matching.regex.trust``).
+
+    Trust comes from the bundled files' own text (``packs.written``), never from the cache.
+    """
     found = {
         run.options["pattern"]
         for rule in rules
-        if rule.source in bundled
         for run in rule.runs
-        if isinstance(run.options.get("pattern"), str)
+        if run.trusted and isinstance(run.options.get("pattern"), str)
     }
-    if catalog.profile_path(name).parent == resources.profiles_dir():
+    if profile.trusted:
         found.update(section.phrases for section in profile.sections)
     return found
 
@@ -82,9 +85,11 @@ class Linter:
     ) -> None:
         """``rules``: the packs' rules when the caller loaded them already (else loaded here)."""
         self.settings = settings or Settings()
-        all_rules = (
-            rules if rules is not None else catalog.load_rules(list(self.settings.extra_packs))
-        )
+        if rules is None:
+            rules = catalog.load_rules(
+                list(self.settings.extra_packs), use_cache=self.settings.use_cache
+            )
+        all_rules = rules
         self.catalogue: dict[str, RuleSpec] = {rule.id: rule for rule in all_rules}
         _check_selectors(self.catalogue, select=self.settings.select, ignore=self.settings.ignore)
         self.active = [
@@ -92,7 +97,9 @@ class Linter:
             for rule in all_rules
             if rule_selected(rule.id, self.settings.select, self.settings.ignore)
         ]
-        self.profile = catalog.load_profile(self.settings.profile)
+        self.profile = catalog.load_profile(
+            self.settings.profile, use_cache=self.settings.use_cache
+        )
         self.engine = Engine(
             [rule for rule in self.active if rule.id not in INPUT_RULES],
             self.profile,
@@ -101,7 +108,7 @@ class Linter:
             rule_options=self.settings.rule_options,
         )
         self._active_ids = {rule.id for rule in self.active}
-        regex.trust(_bundled_patterns(all_rules, self.profile, self.settings.profile))
+        regex.trust(_trusted_patterns(all_rules, self.profile))
 
     def read(self, path: Path) -> str:
         """The text of a file; an unreadable, oversized, binary or special file is an InputError."""
@@ -134,7 +141,7 @@ class Linter:
             try:
                 findings.extend(self.engine.run(doc.data, doc.locator, doc.path))
             except regex.PatternError as error:
-                where = self._rules_using(error.pattern)
+                where = self._rules_using(error.pattern, doc.data)
                 raise RulePackError(f"{doc.path}: {where}: {error}") from error
         findings = [finding for finding in findings if finding.rule in self._active_ids]
         findings = suppressions.silence(
@@ -149,18 +156,30 @@ class Linter:
         )
         return sorted(findings, key=Finding.sort_key)
 
-    def _rules_using(self, pattern: str) -> str:
-        """The rules whose pattern is ``pattern`` (or is a template that may have become it)."""
-        exact, templated = [], []
+    def _rules_using(self, pattern: str, data: Any) -> str:
+        """The rules whose pattern is ``pattern``, as written or as its templates fill in
+        for ``data`` (only those: a bundled rule is never blamed for a user's pattern)."""
+        from reportlint.checks.context import Context
+
+        loops: list[dict[str, str]] = [
+            {"section.key": s.key, "section.title": s.title, "section.phrases": s.phrases}
+            for s in self.profile.sections
+        ]
+        found = []
         for rule in self.active:
             for run in rule.runs:
                 option = self.settings.rule_options.get(rule.id, {}).get("pattern")
                 written = option if isinstance(option, str) else run.options.get("pattern")
-                if written == pattern:
-                    exact.append(rule.id)
-                elif isinstance(written, str) and "${" in written:
-                    templated.append(rule.id)
-        found = list(dict.fromkeys(exact or templated))
+                if not isinstance(written, str):
+                    continue
+                filled = (
+                    {Context(data, self.profile, v).expand(written) for v in loops or [{}]}
+                    if "${" in written
+                    else {written}
+                )
+                if pattern in filled:
+                    found.append(rule.id)
+        found = list(dict.fromkeys(found))
         return f"rule {', '.join(found)}" if found else "a rule"
 
     def _input_finding(

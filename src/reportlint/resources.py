@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import functools
 import os
 from pathlib import Path
 
 _PACKAGE_DIR = Path(__file__).resolve().parent
 
 
+@functools.cache
 def _data_path(name: str) -> Path:
     # A wheel carries the data inside the package; a checkout keeps it at the repo root.
     installed = _PACKAGE_DIR / "data" / name
@@ -32,10 +34,11 @@ def schema_path() -> Path:
 
 
 def cache_dir() -> Path | None:
-    """Where validated packs and compiled patterns are kept between runs (None: nowhere).
+    """Where validated packs, profiles and configurations are kept between runs (None: off).
 
     ``REPORTLINT_NO_CACHE=1`` turns the cache off; ``REPORTLINT_CACHE_DIR`` names the
-    folder; else ``$XDG_CACHE_HOME/reportlint`` or ``~/.cache/reportlint``.
+    folder; else ``$XDG_CACHE_HOME/reportlint`` or ``~/.cache/reportlint``. Whether the
+    folder is safe to use is ``packs.cache.folder``'s to decide.
     """
     if os.environ.get("REPORTLINT_NO_CACHE"):
         return None

@@ -54,6 +54,8 @@ def options_model() -> type[Options]:
     from reportlint.checks.options import Options
 
     class DateCompareOptions(Options):
+        dates = ("right",)
+
         left: str
         op: Comparison
         right: str

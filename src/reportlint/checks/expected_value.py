@@ -65,6 +65,8 @@ def options_model() -> type[Options]:
     from reportlint.checks.options import RegexOptions
 
     class ExpectedValueOptions(RegexOptions):
+        groups = ("value",)
+
         expected: str
         op: Comparison | Literal["in"] = "=="
         limit: int | None = Field(default=None, ge=1)

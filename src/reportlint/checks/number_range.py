@@ -41,6 +41,8 @@ def options_model() -> type[Options]:
     from reportlint.checks.options import RegexOptions
 
     class NumberRangeOptions(RegexOptions):
+        groups = ("value",)
+
         min: float | None = None
         max: float | None = None
 

@@ -50,6 +50,8 @@ def options_model() -> type[Options]:
     from reportlint.checks.options import RegexOptions
 
     class SameValueOptions(RegexOptions):
+        groups = ("name", "value")
+
         aliases: dict[str, str] = Field(default_factory=dict)
 
     return SameValueOptions

@@ -62,10 +62,34 @@ def _id_list(text: str) -> tuple[str, ...]:
 
 
 def _byte_count(text: str) -> int:
-    """A positive number of bytes (``--max-bytes``)."""
-    if not text.strip().isdigit() or int(text) < 1:
+    """A positive number of bytes (``--max-bytes``), at most ``MAX_BYTES_LIMIT``."""
+    from reportlint.config import MAX_BYTES_LIMIT
+
+    digits = text.strip()
+    if not (digits.isascii() and digits.isdigit()) or int(digits) < 1:
         raise argparse.ArgumentTypeError(f"expected a positive number of bytes, got '{text}'")
-    return int(text)
+    if len(digits) > 20 or int(digits) > MAX_BYTES_LIMIT:
+        raise argparse.ArgumentTypeError(
+            f"{text} bytes is more than can be read; the largest is {MAX_BYTES_LIMIT:,}"
+        )
+    return int(digits)
+
+
+def _pack_options(parser: argparse.ArgumentParser) -> None:
+    """The options that say which rule packs a run knows: the config's and ``--rules``."""
+    parser.add_argument("--config", type=Path, help="configuration file (default: discovered)")
+    parser.add_argument(
+        "--rules",
+        type=Path,
+        action="append",
+        metavar="PACK",
+        help="an extra rule pack file or folder of packs (may be repeated)",
+    )
+    parser.add_argument(
+        "--no-cache",
+        action="store_true",
+        help="validate rule packs and config afresh; read and write no cache",
+    )
 
 
 class _Destination(argparse.Action):
@@ -123,14 +147,7 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
     check.add_argument("--select", type=_id_list, default=None, help="rule IDs or prefixes to run")
     check.add_argument("--ignore", type=_id_list, default=None, help="rule IDs or prefixes to skip")
     check.add_argument("--fail-on", choices=("error", "warning", "info"), default=None)
-    check.add_argument("--config", type=Path, help="configuration file (default: discovered)")
-    check.add_argument(
-        "--rules",
-        type=Path,
-        action="append",
-        metavar="PACK",
-        help="an extra rule pack file or folder of packs (may be repeated)",
-    )
+    _pack_options(check)
     check.add_argument(
         "--jobs",
         type=int,
@@ -155,10 +172,12 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
     rules = commands.add_parser("rules", help="list every rule")
     rules.add_argument("--format", choices=("text", "json"), default="text")
     rules.add_argument("--lang", choices=("zh", "en"), default=None)
+    _pack_options(rules)
 
     explain = commands.add_parser("explain", help="what a rule checks and why")
     explain.add_argument("rule", metavar="RULE", help="a rule ID (RL201) or name (review-rate)")
     explain.add_argument("--lang", choices=("zh", "en"), default=None)
+    _pack_options(explain)
 
     schema = commands.add_parser(
         "schema", help="print the JSON Schema of the report format (for editors)"
@@ -171,6 +190,15 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
         "test-rules", help="run the pass/fail examples of rule packs (default: the bundled)"
     )
     test_rules.add_argument("packs", nargs="*", type=Path, metavar="PACK")
+    test_rules.add_argument(
+        "--show",
+        action="store_true",
+        help="print the document each example builds and the findings it gets",
+    )
+    test_rules.add_argument(
+        "--select", type=_id_list, default=None, help="rule IDs or prefixes whose examples run"
+    )
+    _pack_options(test_rules)
 
     init = commands.add_parser("init", help="write a commented report template and a config")
     init.add_argument("path", nargs="?", default="report.yaml", type=Path, metavar="PATH")
@@ -220,15 +248,24 @@ def run(argv: Sequence[str]) -> int:
         from reportlint.cli import explain
 
         lang = args.lang or default_lang()
+        rules = explain.known_rules(args.config, args.rules or [], use_cache=not args.no_cache)
         if args.command == "rules":
-            explain.list_rules(sys.stdout, lang=lang, as_json=args.format == "json")
+            explain.list_rules(sys.stdout, rules, lang=lang, as_json=args.format == "json")
         else:
-            explain.explain_rule(sys.stdout, args.rule, lang=lang)
+            explain.explain_rule(sys.stdout, rules, args.rule, lang=lang)
         return EXIT_OK
     if args.command == "test-rules":
         from reportlint.cli.ruletest import run_packs
 
-        return run_packs(args.packs, sys.stdout)
+        return run_packs(
+            args.packs,
+            sys.stdout,
+            config=args.config,
+            rules=args.rules or [],
+            select=args.select or (),
+            show=args.show,
+            use_cache=not args.no_cache,
+        )
     if args.command == "init":
         from reportlint.cli.init import write_template
 
@@ -259,7 +296,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return run(arguments)
     except ReportlintError as error:
-        sys.stderr.write(f"reportlint: error: {error}\n")
+        # Several problems (every one of a rule pack's) are one line each.
+        for line in str(error).splitlines() or [""]:
+            sys.stderr.write(f"reportlint: error: {line}\n")
         return EXIT_USAGE
     except KeyboardInterrupt:
         sys.stderr.write("reportlint: interrupted\n")

@@ -49,6 +49,7 @@ def discover(paths: list[str], suffixes: tuple[str, ...] = REPORT_SUFFIXES) -> I
 
 def settings_from(args: argparse.Namespace, lang: str, config: Config | None = None) -> Settings:
     """Options win over the configuration; extra rule packs from both are used."""
+    use_cache = not getattr(args, "no_cache", False)
     if config is None:
         return Settings(
             profile=args.profile or "six-section",
@@ -57,6 +58,7 @@ def settings_from(args: argparse.Namespace, lang: str, config: Config | None = N
             lang=lang,
             extra_packs=tuple(getattr(args, "rules", None) or ()),
             max_bytes=args.max_bytes or DEFAULT_MAX_BYTES,
+            use_cache=use_cache,
         )
     return Settings(
         profile=args.profile or config.profile or "six-section",
@@ -67,6 +69,7 @@ def settings_from(args: argparse.Namespace, lang: str, config: Config | None = N
         severities={rule: Severity.parse(name) for rule, name in config.severity.items()},
         rule_options=config.options,
         max_bytes=args.max_bytes or config.max_bytes or DEFAULT_MAX_BYTES,
+        use_cache=use_cache,
     )
 
 
@@ -121,10 +124,10 @@ def run_check(args: argparse.Namespace, *, lang: str) -> int:
         else "text"
     )
     outputs = destinations(args, default_format)
-    config = configuration.find(args.config)
+    config = configuration.find(args.config, use_cache=not args.no_cache)
     settings = settings_from(args, lang, config)
     fail_on = Severity.parse(args.fail_on or (config and config.fail_on) or "error")
-    rules = catalog.load_rules(list(settings.extra_packs))
+    rules = catalog.load_rules(list(settings.extra_packs), use_cache=settings.use_cache)
     if config is not None:
         # The config's own mistakes are named as its own, before the options' are.
         config.check_rules({rule.id: rule for rule in rules})

@@ -1,13 +1,34 @@
-"""``reportlint rules`` and ``reportlint explain``: the catalogue, from the rule packs."""
+"""``reportlint rules`` and ``reportlint explain``: the catalogue, from the rule packs.
+
+The packs are those a ``check`` run in the same place would use: the bundled ones, the
+configuration's ``rules`` and ``--rules``.
+"""
 
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
+from pathlib import Path
 from typing import TextIO
 
+from reportlint import config as configuration
 from reportlint.errors import ReportlintError
 from reportlint.packs import catalog
 from reportlint.packs.records import RuleSpec
+
+
+def extra_packs(config_path: Path | None, rules: Sequence[Path], *, use_cache: bool) -> list[Path]:
+    """The packs beyond the bundled ones: the configuration's, then ``--rules``."""
+    found = configuration.find(config_path, use_cache=use_cache)
+    return [*(found.rules if found is not None else ()), *rules]
+
+
+def known_rules(
+    config_path: Path | None, rules: Sequence[Path], *, use_cache: bool = True
+) -> list[RuleSpec]:
+    """Every rule of the bundled packs, the configuration's packs and ``--rules``."""
+    extra = extra_packs(config_path, rules, use_cache=use_cache)
+    return catalog.load_rules(extra, use_cache=use_cache)
 
 
 def find_rule(rules: list[RuleSpec], wanted: str) -> RuleSpec:
@@ -17,8 +38,7 @@ def find_rule(rules: list[RuleSpec], wanted: str) -> RuleSpec:
     raise ReportlintError(f"no rule '{wanted}' (see 'reportlint rules')")
 
 
-def list_rules(stream: TextIO, *, lang: str, as_json: bool) -> None:
-    rules = catalog.load_rules()
+def list_rules(stream: TextIO, rules: list[RuleSpec], *, lang: str, as_json: bool) -> None:
     if as_json:
         rows = [
             {
@@ -43,8 +63,8 @@ def _example_text(example: object) -> str:
     return json.dumps(example, ensure_ascii=False)
 
 
-def explain_rule(stream: TextIO, wanted: str, *, lang: str) -> None:
-    rule = find_rule(catalog.load_rules(), wanted)
+def explain_rule(stream: TextIO, rules: list[RuleSpec], wanted: str, *, lang: str) -> None:
+    rule = find_rule(rules, wanted)
     labels = (
         {
             "why": "为什么",

@@ -41,6 +41,7 @@ class ExampleResult:
     outcome: Outcome
     detail: str
     findings: tuple[Finding, ...] = ()
+    document: str = ""  # the YAML text the example stands for (a source's: its text)
 
     @property
     def label(self) -> str:
@@ -107,6 +108,7 @@ def run_examples(rule: RuleSpec, linter: Linter) -> list[ExampleResult]:
                 detail = "needs reportlint.inputs.sources.load_source_text"
                 results.append(replace(made, outcome="skipped", detail=detail))
                 continue
+            made = replace(made, document="\n".join(doc.lines))
             found = tuple(f for f in linter.lint_document(doc) if f.rule == rule.id)
             if kind == "pass" and found:
                 detail = f"gave {len(found)} finding(s) of {rule.id}: {_describe(found)}"
@@ -119,33 +121,76 @@ def run_examples(rule: RuleSpec, linter: Linter) -> list[ExampleResult]:
     return results
 
 
-def rules_of(packs: Sequence[Path]) -> tuple[Linter, list[RuleSpec]]:
-    """A linter that knows ``packs`` besides the bundled ones, and the rules of ``packs``
-    (every bundled rule when none is given)."""
+def rules_of(
+    packs: Sequence[Path], *, known: Sequence[Path] = (), use_cache: bool = True
+) -> tuple[Linter, list[RuleSpec]]:
+    """A linter that knows ``packs`` and ``known`` besides the bundled ones, and the rules
+    whose examples run: those of ``packs``, or when none is given, of every pack known."""
     bundled = [path.resolve() for path in catalog.pack_files()]
     files = catalog.expand_packs(packs)
-    extra = tuple(path for path in files if path.resolve() not in bundled)
-    linter = Linter(Settings(extra_packs=extra))
-    wanted = {path.resolve() for path in files} if packs else set(bundled)
+    extra_files = catalog.expand_packs(known)
+    extra = tuple(
+        {
+            path.resolve(): path for path in (*extra_files, *files) if path.resolve() not in bundled
+        }.values()
+    )
+    linter = Linter(Settings(extra_packs=extra, use_cache=use_cache))
+    wanted = (
+        {path.resolve() for path in files} if packs else {*bundled, *(p.resolve() for p in extra)}
+    )
     return linter, [
         rule for rule in linter.catalogue.values() if Path(rule.source).resolve() in wanted
     ]
 
 
-def run_packs(packs: Sequence[Path], stream: TextIO) -> int:
-    """``reportlint test-rules``: print failed and skipped examples; 1 if any failed."""
-    linter, rules = rules_of(packs)
-    results = [result for rule in rules for result in run_examples(rule, linter)]
+def _show(result: ExampleResult, stream: TextIO) -> None:
+    """The document an example builds and the findings of its rule, indented under it."""
+    stream.write("  document:\n")
+    for line in result.document.splitlines() or [""]:
+        stream.write(f"    {line}\n" if line else "\n")
+    if not result.findings:
+        stream.write(f"  findings of {result.rule}: none\n")
+        return
+    stream.write(f"  findings of {result.rule}:\n")
+    for finding in result.findings:
+        stream.write(f"    {finding.line}:{finding.column} {finding.message}\n")
+
+
+def run_packs(
+    packs: Sequence[Path],
+    stream: TextIO,
+    *,
+    config: Path | None = None,
+    rules: Sequence[Path] = (),
+    select: tuple[str, ...] = (),
+    show: bool = False,
+    use_cache: bool = True,
+) -> int:
+    """``reportlint test-rules``: print failed and skipped examples (every example with
+    ``show``, with its document and findings); 1 if any failed.
+
+    The packs of the configuration and ``--rules`` are known, and tested when no pack is
+    named.
+    """
+    from reportlint.cli.explain import extra_packs
+    from reportlint.linter import rule_selected
+
+    known = extra_packs(config, rules, use_cache=use_cache)
+    linter, tested = rules_of(packs, known=known, use_cache=use_cache)
+    tested = [rule for rule in tested if rule_selected(rule.id, select, ())]
+    results = [result for rule in tested for result in run_examples(rule, linter)]
     for result in results:
-        if result.outcome != "passed":
+        if show or result.outcome != "passed":
             detail = f": {result.detail}" if result.detail else ""
             stream.write(f"{result.source}: {result.label}: {result.outcome}{detail}\n")
+        if show and result.outcome != "skipped":
+            _show(result, stream)
     counts = {
         outcome: sum(result.outcome == outcome for result in results)
         for outcome in ("passed", "failed", "skipped")
     }
     stream.write(
-        f"Ran {len(results)} examples of {len(rules)} rules: {counts['passed']} passed, "
+        f"Ran {len(results)} examples of {len(tested)} rules: {counts['passed']} passed, "
         f"{counts['failed']} failed, {counts['skipped']} skipped.\n"
     )
     return 1 if counts["failed"] else 0

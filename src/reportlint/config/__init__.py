@@ -1,10 +1,11 @@
 """The configuration: found from the working folder upward, validated, turned into settings.
 
 ``.reportlint.yaml`` (or ``.reportlint.yml``), or a ``[tool.reportlint]`` table in
-``pyproject.toml``; the first folder that has one wins. Validation uses pydantic
-(``configmodel``) only when this exact configuration has not been validated before: the
-result is kept in the rule-pack cache (``catalog.cached``), so a pre-commit run with a
-config reads JSON, not pydantic.
+``pyproject.toml``; the first folder that has one wins. A configuration is a regular file
+of at most 1 MiB, and its YAML is read under the reports' node budget. Validation uses
+pydantic (``config.model``) only when these exact bytes have not been validated before:
+the result is kept in the cache (``packs.cache``), so a pre-commit run with a config
+reads JSON, not pydantic.
 """
 
 from __future__ import annotations
@@ -24,6 +25,9 @@ if TYPE_CHECKING:
 
 YAML_NAMES = (".reportlint.yaml", ".reportlint.yml")
 PYPROJECT = "pyproject.toml"
+CONFIG_LIMIT = 1024 * 1024
+# The largest --max-bytes / max-bytes: 1 TiB (a larger number cannot be read at once).
+MAX_BYTES_LIMIT = 1 << 40
 
 
 class Config(NamedTuple):
@@ -43,6 +47,7 @@ class Config(NamedTuple):
     per_file_ignores: tuple[tuple[str, tuple[str, ...]], ...] = ()
     max_bytes: int | None = None
     options: Mapping[str, Mapping[str, Any]] = {}
+    use_cache: bool = True
 
     def excluded(self, path: Path) -> bool:
         """Whether ``path`` matches one of the ``exclude`` globs."""
@@ -69,7 +74,8 @@ class Config(NamedTuple):
     def check_rules(self, catalogue: Mapping[str, RuleSpec]) -> None:
         """Every rule ID the config names exists, and per-rule options suit the rule.
 
-        Run after the rule packs (the config's own ``rules`` among them) are loaded.
+        Run after the rule packs (the config's own ``rules`` among them) are loaded;
+        every problem is reported at once, one line each.
         """
         named: list[tuple[str, str, bool]] = [
             *(("select", rule, True) for rule in self.select or ()),
@@ -82,6 +88,7 @@ class Config(NamedTuple):
                 for rule in rules
             ),
         ]
+        problems = []
         for key, rule, prefix in named:
             if prefix and not any(known.startswith(rule) for known in catalogue):
                 problem = f"no rule ID starts with {rule}"
@@ -89,30 +96,40 @@ class Config(NamedTuple):
                 problem = f"no rule {rule}"
             else:
                 continue
-            raise ConfigError(f"{self.where}: {key}: {problem} (see 'reportlint rules')")
+            problems.append(f"{self.where}: {key}: {problem} (see 'reportlint rules')")
+        if problems:
+            raise ConfigError("\n".join(problems))
         if self.options:
             self._check_options(catalogue)
 
     def _check_options(self, catalogue: Mapping[str, RuleSpec]) -> None:
         runs = {
-            rule: [(run.check, {**run.options, **options}) for run in catalogue[rule].runs]
+            rule: [
+                (run.check, {**run.options, **options}, catalogue[rule].for_each is not None)
+                for run in catalogue[rule].runs
+            ]
             for rule, options in self.options.items()
         }
 
         def validate() -> bool:
-            from reportlint.config.model import option_problem
+            from reportlint.config.model import option_problems
 
-            for rule, checks in runs.items():
-                for check, options in checks:
-                    problem = option_problem(check, options)
-                    if problem is not None:
-                        raise ConfigError(f"{self.where}: options: {rule}: {problem}")
+            problems = [
+                f"{self.where}: options: {rule}: {problem}"
+                for rule, checks in runs.items()
+                for check, options, loop in checks
+                for problem in option_problems(check, options, loop=loop)
+            ]
+            if problems:
+                raise ConfigError("\n".join(dict.fromkeys(problems)))
             return True
 
-        from reportlint.packs import catalog
+        from reportlint.packs import cache
 
         material = json.dumps(runs, sort_keys=True, default=repr).encode()
-        catalog.cached("config-options-v1", material, validate)
+        cache.cached(
+            "config-options", material, validate, lambda data: data is True, use=self.use_cache
+        )
 
 
 def _matches(pattern: str, relative: str) -> bool:
@@ -135,23 +152,27 @@ def discover(start: Path) -> Path | None:
             if (candidate / name).is_file():
                 return candidate / name
         pyproject = candidate / PYPROJECT
-        if pyproject.is_file() and _pyproject_table(pyproject) is not None:
+        if pyproject.is_file() and _pyproject_table(pyproject, _read(pyproject)) is not None:
             return pyproject
     return None
 
 
-def _read(path: Path) -> str:
+def _read(path: Path) -> bytes:
+    """The bytes of a configuration file: a regular file of at most CONFIG_LIMIT bytes."""
+    from reportlint import files
+    from reportlint.errors import InputError
+
     try:
-        return path.read_text(encoding="utf-8")
-    except FileNotFoundError as error:
-        raise ConfigError(f"{path}: configuration file not found") from error
-    except (OSError, UnicodeDecodeError) as error:
-        raise ConfigError(f"{path}: cannot read the configuration: {error}") from error
+        return files.read_bytes(path, CONFIG_LIMIT)
+    except InputError as error:
+        message = str(error).replace(" (raise it with --max-bytes)", " for a configuration")
+        if message == f"{path}: no such file":
+            message = f"{path}: configuration file not found"
+        raise ConfigError(message) from error
 
 
-def _pyproject_table(path: Path) -> Any:
-    text = _read(path)
-    if "reportlint" not in text:
+def _pyproject_table(path: Path, content: bytes) -> Any:
+    if b"reportlint" not in content:
         return None  # Most projects' pyproject.toml: no TOML parser needed to know.
     if sys.version_info >= (3, 11):
         import tomllib
@@ -159,46 +180,52 @@ def _pyproject_table(path: Path) -> Any:
         import tomli as tomllib
 
     try:
-        document = tomllib.loads(text)
+        document = tomllib.loads(content.decode("utf-8"))
+    except UnicodeDecodeError as error:
+        raise ConfigError(f"{path}: not UTF-8 text") from error
     except tomllib.TOMLDecodeError as error:
         raise ConfigError(f"{path}: not valid TOML: {error}") from error
-    return document.get("tool", {}).get("reportlint")
+    tool = document.get("tool")
+    return tool.get("reportlint") if isinstance(tool, dict) else None
 
 
-def _raw(path: Path) -> tuple[Any, str]:
+def _raw(path: Path, content: bytes) -> tuple[Any, str]:
     """The config mapping as written, and how messages name it."""
     if path.name == PYPROJECT:
-        table = _pyproject_table(path)
+        table = _pyproject_table(path, content)
         where = f"{path} [tool.reportlint]"
         if table is None:
             raise ConfigError(f"{path}: has no [tool.reportlint] table")
         return table, where
-    import yaml
+    from reportlint.packs.loading import parse_yaml
 
-    try:
-        raw = yaml.load(_read(path), Loader=yaml.CSafeLoader)
-    except yaml.YAMLError as error:
-        raise ConfigError(f"{path}: not valid YAML: {str(error).splitlines()[0]}") from error
+    raw, problems = parse_yaml(path, content)
+    if problems:
+        raise ConfigError("\n".join(problems))
     return ({} if raw is None else raw), str(path)
 
 
-def _validate(raw: Any, where: str) -> dict[str, Any]:
+def _validate(path: Path, content: bytes) -> dict[str, Any]:
+    """Read and validate a configuration: every problem at once, one line each."""
     from pydantic import ValidationError
 
     from reportlint.config.model import KEYS, ConfigModel
+    from reportlint.packs.problems import plain
 
+    raw, where = _raw(path, content)
     if not isinstance(raw, dict):
         raise ConfigError(f"{where}: the configuration must be a mapping of keys")
     try:
         model = ConfigModel.model_validate(raw)
     except ValidationError as error:
-        first = error.errors()[0]
-        key = ": ".join(str(part) for part in first["loc"])
-        if first["type"] == "extra_forbidden":
-            known = ", ".join(KEYS)
-            raise ConfigError(f"{where}: unknown key '{key}' (known: {known})") from error
-        message = str(first["msg"]).removeprefix("Value error, ")
-        raise ConfigError(f"{where}: {key}: {message}") from error
+        lines = []
+        for steps, message in plain(error.errors(), raw):
+            if message == "unknown key" and len(steps) == 1:
+                lines.append(f"{where}: unknown key '{steps[0]}' (known: {', '.join(KEYS)})")
+            else:
+                named = ": ".join(f"item {s + 1}" if isinstance(s, int) else s for s in steps)
+                lines.append(f"{where}: {named}: {message}")
+        raise ConfigError("\n".join(lines)) from error
     return model.model_dump(mode="json")
 
 
@@ -209,17 +236,17 @@ def _profile(value: str | None, root: Path) -> str | None:
     return str(root / value)
 
 
-def load(path: Path) -> Config:
+def load(path: Path, *, use_cache: bool = True) -> Config:
     """Read and validate one configuration file (exit 2 with the key and file when wrong)."""
-    from reportlint.packs import catalog
+    from reportlint.packs import cache
 
-    raw, where = _raw(path)
-    material = json.dumps(raw, sort_keys=True, ensure_ascii=False, default=repr).encode()
-    data = catalog.cached("config-v1", material, lambda: _validate(raw, where))
+    content = _read(path)
+    kind = "config-toml" if path.name == PYPROJECT else "config-yaml"
+    data = cache.cached(kind, content, lambda: _validate(path, content), _fits, use=use_cache)
     root = Path(os.path.abspath(path)).parent
     return Config(
         path=path,
-        where=where,
+        where=f"{path} [tool.reportlint]" if path.name == PYPROJECT else str(path),
         root=root,
         profile=_profile(data["profile"], root),
         select=None if data["select"] is None else tuple(data["select"]),
@@ -233,12 +260,41 @@ def load(path: Path) -> Config:
         ),
         max_bytes=data["max_bytes"],
         options=data["options"],
+        use_cache=use_cache,
     )
 
 
-def find(explicit: Path | None, start: Path | None = None) -> Config | None:
+def _fits(data: Any) -> bool:
+    """Whether data read back from the cache has the shape ``_validate`` gives."""
+    from reportlint.packs import shape
+
+    ids = ([str], None)
+    return shape.fits(
+        data,
+        {
+            "profile": (str, None),
+            "select": ids,
+            "ignore": ids,
+            "fail_on": (shape.SEVERITY, None),
+            "severity": shape.MapOf(shape.SEVERITY),
+            "rules": [str],
+            "exclude": [str],
+            "per_file_ignores": shape.MapOf([str]),
+            "max_bytes": (lambda value: _byte_limit(value), None),
+            "options": shape.MapOf(shape.MapOf(shape.ANY)),
+        },
+    )
+
+
+def _byte_limit(value: Any) -> bool:
+    return type(value) is int and 0 < value <= MAX_BYTES_LIMIT
+
+
+def find(
+    explicit: Path | None, start: Path | None = None, *, use_cache: bool = True
+) -> Config | None:
     """The configuration named by ``--config``, else the one discovered, else None."""
     if explicit is not None:
-        return load(explicit)
+        return load(explicit, use_cache=use_cache)
     found = discover(start or Path.cwd())
-    return load(found) if found is not None else None
+    return load(found, use_cache=use_cache) if found is not None else None

@@ -9,7 +9,9 @@ from __future__ import annotations
 import re
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import BaseModel, ConfigDict, Field, StrictInt, field_validator
+
+from reportlint.config import MAX_BYTES_LIMIT
 
 SeverityName = Literal["error", "warning", "info"]
 _PREFIX = re.compile(r"^[A-Z][A-Z0-9]*$")
@@ -41,7 +43,8 @@ class ConfigModel(BaseModel):
     rules: list[str] = Field(default_factory=list)
     exclude: list[str] = Field(default_factory=list)
     per_file_ignores: dict[str, list[str]] = Field(default_factory=dict, alias="per-file-ignores")
-    max_bytes: int | None = Field(default=None, alias="max-bytes", gt=0)
+    # Strict: YAML's `true` is no number of bytes (lax validation would read it as 1).
+    max_bytes: StrictInt | None = Field(default=None, alias="max-bytes", gt=0, le=MAX_BYTES_LIMIT)
     options: dict[str, dict[str, Any]] = Field(default_factory=dict)
 
     @field_validator("select", "ignore", "rules", "exclude", mode="before")
@@ -75,16 +78,23 @@ class ConfigModel(BaseModel):
 KEYS = tuple((field.alias or name) for name, field in ConfigModel.model_fields.items())
 
 
-def option_problem(check: str, options: dict[str, Any]) -> str | None:
-    """Why ``options`` do not suit ``check`` (the pack's and the config's merged), or None."""
+def option_problems(check: str, options: dict[str, Any], *, loop: bool) -> list[str]:
+    """What does not suit ``check`` in ``options`` (the pack's and the config's merged).
+
+    Patterns from a configuration run on ``regex``, so they are compiled with it.
+    """
     from pydantic import ValidationError
 
     from reportlint.checks import CHECKS
+    from reportlint.packs.problems import field, plain
 
     try:
-        CHECKS[check].options_model().model_validate(options)
+        CHECKS[check].options_model().model_validate(
+            options, context={"bundled": False, "loop": loop}
+        )
     except ValidationError as error:
-        first = error.errors()[0]
-        where = ".".join(str(part) for part in first["loc"])
-        return f"{where + ': ' if where else ''}{first['msg']}"
-    return None
+        return [
+            f"{field(steps)}: {message}" if steps else message
+            for steps, message in plain(error.errors(), options)
+        ]
+    return []

@@ -1,30 +1,136 @@
-"""Rule packs and profiles: found, validated, and kept in a cache between runs.
+"""Rule packs and profiles: found, read within limits, validated, and cached.
 
-Validation uses pydantic models (``rulemodel``), which cost more to import than checking
-a report. A pack that validated once is stored as plain JSON under a key made of the
-reportlint version and the pack's bytes, so a pre-commit run reads JSON and no pydantic.
+Validation (``rulemodel``, pydantic) runs when a file is not in the cache (``cache``);
+what comes back from the cache is checked against its shape (``shape``), and for a
+bundled file against the file's own text (``written``): a pattern is trusted to run on
+``re`` only when the bundled file writes it. Every problem of every pack of a run is
+reported at once, one line each (``RulePackError``).
 """
 
 from __future__ import annotations
 
-import json
-import os
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from reportlint import __version__, resources
+from reportlint import resources
 from reportlint.errors import RulePackError
 from reportlint.findings import Severity
+from reportlint.packs import cache, shape, written
 from reportlint.packs.records import ProfileInfo, RuleSpec, Run, SectionInfo
 
-_CACHE_FORMAT = 1
+if TYPE_CHECKING:
+    from reportlint.packs.problems import Problem
 
-try:
-    # BLAKE2 is built into CPython; hashlib would first load OpenSSL, a tenth of a one-file run.
-    from _blake2 import blake2b as _digest
-except ImportError:  # pragma: no cover - another Python
-    from hashlib import blake2b as _digest
+PACK_LIMIT = 4 * 1024 * 1024  # a pack is a few tens of KB
+PROFILE_LIMIT = 1024 * 1024
+
+
+def _read(path: Path, limit: int, what: str, *, bundled: bool) -> bytes:
+    """A file's bytes: a bundled one is the package's own; any other is checked first
+    (a regular file within ``limit``)."""
+    if not bundled:
+        from reportlint.packs.loading import read_limited
+
+        return read_limited(path, limit, what)
+    try:
+        return path.read_bytes()
+    except OSError as error:
+        raise RulePackError(f"{path}: cannot read: {error.strerror}") from error
+
+
+def _lines(path: Path, raw: Any, problems: list[Problem]) -> list[str]:
+    """One line per problem, naming the file, the rule (by ID when it has one) and the field."""
+    from reportlint.packs.problems import field
+
+    lines = []
+    for steps, message in problems:
+        where = str(path)
+        if len(steps) >= 2 and steps[0] == "rules" and isinstance(steps[1], int):
+            rules = raw.get("rules") if isinstance(raw, dict) else None
+            rule = rules[steps[1]] if isinstance(rules, list) and steps[1] < len(rules) else {}
+            rule_id = rule.get("id") if isinstance(rule, dict) else None
+            where += f": rule {rule_id if isinstance(rule_id, str) else f'#{steps[1] + 1}'}"
+            steps = steps[2:]
+        named = field(steps)
+        lines.append(f"{where}: {named}: {message}" if named else f"{where}: {message}")
+    return lines
+
+
+def _is_bundled(path: Path, folder: Path) -> bool:
+    # Resolved only when the names differ: resolving costs a stat per folder of the path.
+    return path.parent == folder or path.resolve().parent == folder.resolve()
+
+
+class PackProblems(RulePackError):
+    """A pack that does not validate; ``rule_ids`` are the IDs it writes, so that an ID
+    it shares with another pack is reported in the same run."""
+
+    def __init__(self, message: str, rule_ids: list[str]) -> None:
+        super().__init__(message)
+        self.rule_ids = rule_ids
+
+
+def _validate(path: Path, content: bytes, kind: str, *, bundled: bool) -> Any:
+    """Read and validate one pack or profile: the plain data to cache and run."""
+    from reportlint.packs.loading import parse_yaml
+
+    raw, problems = parse_yaml(path, content)
+    if problems:
+        raise RulePackError("\n".join(problems))
+    from reportlint.packs import rulemodel
+
+    validate = rulemodel.validate_pack if kind == "pack" else rulemodel.validate_profile
+    data, found = validate(raw, bundled=bundled)
+    if found:
+        rules = raw.get("rules") if kind == "pack" and isinstance(raw, dict) else None
+        ids = [
+            rule["id"]
+            for rule in (rules if isinstance(rules, list) else [])
+            if isinstance(rule, dict) and isinstance(rule.get("id"), str)
+        ]
+        raise PackProblems("\n".join(_lines(path, raw, found)), ids)
+    return data
+
+
+def _patterns(pack: Any) -> list[Any]:
+    return [
+        options.get("pattern")
+        for rule in pack["rules"]
+        for options in [
+            rule.get("options", {}),
+            *(v.get("options", {}) for v in rule.get("variants", [])),
+        ]
+        if "pattern" in options
+    ]
+
+
+def _load_pack(path: Path, *, use_cache: bool) -> tuple[Any, set[str]]:
+    """A pack's validated data, and the patterns trusted to run on ``re`` (bundled ones
+    the file itself writes)."""
+    bundled = _is_bundled(path, resources.rules_dir())
+    # A bundled pack is the package's own file; any other is checked before it is read.
+    content = _read(path, PACK_LIMIT, "a rule pack", bundled=bundled)
+    text = content.decode("utf-8", "replace") if bundled else ""
+    trusted = written.values(text, "pattern") if bundled else set()
+
+    def fits(data: Any) -> bool:
+        if not shape.PACK(data):
+            return False
+        # A bundled entry must agree with its file: the same rules, patterns it writes.
+        return not bundled or (
+            [rule["id"] for rule in data["rules"]] == written.rule_ids(text)
+            and all(pattern in trusted for pattern in _patterns(data))
+        )
+
+    data = cache.cached(
+        "pack",
+        content,
+        lambda: _validate(path, content, "pack", bundled=bundled),
+        fits,
+        use=use_cache,
+    )
+    return data, trusted
 
 
 def _as_paths(value: str | list[str] | None) -> tuple[str, ...]:
@@ -33,20 +139,25 @@ def _as_paths(value: str | list[str] | None) -> tuple[str, ...]:
     return (value,) if isinstance(value, str) else tuple(value)
 
 
-def _rule_spec(raw: dict[str, Any], source: str) -> RuleSpec:
+def _rule_spec(raw: dict[str, Any], source: str, trusted: set[str]) -> RuleSpec:
     severity = Severity.parse(raw["severity"])
     base_paths = _as_paths(raw.get("path", ""))
     variants = raw.get("variants") or [{}]
-    runs = tuple(
-        Run(
-            check=variant.get("check") or raw["check"],
-            paths=_as_paths(variant.get("path")) or base_paths,
-            options={**raw.get("options", {}), **variant.get("options", {})},
-            severity=Severity.parse(variant["severity"]) if variant.get("severity") else severity,
-            message=variant.get("message") or raw["message"],
+    runs = []
+    for variant in variants:
+        options = {**raw.get("options", {}), **variant.get("options", {})}
+        runs.append(
+            Run(
+                check=variant.get("check") or raw["check"],
+                paths=_as_paths(variant.get("path")) or base_paths,
+                options=options,
+                severity=Severity.parse(variant["severity"])
+                if variant.get("severity")
+                else severity,
+                message=variant.get("message") or raw["message"],
+                trusted=options.get("pattern") in trusted,
+            )
         )
-        for variant in variants
-    )
     examples = raw["examples"]
     return RuleSpec(
         id=raw["id"],
@@ -57,7 +168,7 @@ def _rule_spec(raw: dict[str, Any], source: str) -> RuleSpec:
         rationale=raw["rationale"],
         basis=raw["basis"],
         check=raw["check"],
-        runs=runs,
+        runs=tuple(runs),
         fallback_path=raw.get("fallback_path"),
         when=raw.get("when"),
         for_each=raw.get("for_each"),
@@ -66,142 +177,99 @@ def _rule_spec(raw: dict[str, Any], source: str) -> RuleSpec:
     )
 
 
-def _read_yaml(path: Path) -> Any:
-    import yaml
-
-    try:
-        return yaml.load(path.read_text(encoding="utf-8"), Loader=yaml.CSafeLoader)
-    except OSError as error:
-        raise RulePackError(f"{path}: cannot read: {error.strerror}") from error
-    except (yaml.YAMLError, UnicodeDecodeError) as error:
-        raise RulePackError(f"{path}: not valid YAML: {str(error).splitlines()[0]}") from error
-
-
-def _validation_message(path: Path, raw: Any, error: Any) -> str:
-    """One line naming the file, the rule and what is wrong (from a pydantic error)."""
-    first = error.errors()[0]
-    location = list(first["loc"])
-    where = ""
-    if len(location) >= 2 and location[0] == "rules" and isinstance(location[1], int):
-        rules = raw.get("rules") if isinstance(raw, dict) else None
-        rule = rules[location[1]] if isinstance(rules, list) and location[1] < len(rules) else {}
-        rule_id = (
-            rule.get("id", f"#{location[1] + 1}")
-            if isinstance(rule, dict)
-            else f"#{location[1] + 1}"
-        )
-        where = f" rule {rule_id}:"
-        location = location[2:]
-    field = ".".join(str(part) for part in location if not str(part).startswith("function-"))
-    return f"{path}:{where} {field + ': ' if field else ''}{first['msg']}"
-
-
-def _validate(path: Path, kind: str) -> Any:
-    """Read and validate one pack or profile; the plain data to cache and run."""
-    from pydantic import ValidationError
-
-    from reportlint.packs import rulemodel
-
-    raw = _read_yaml(path)
-    model = rulemodel.Pack if kind == "pack" else rulemodel.Profile
-    try:
-        return model.model_validate(raw).model_dump(mode="json", by_alias=True, exclude_unset=True)
-    except ValidationError as error:
-        raise RulePackError(_validation_message(path, raw, error)) from error
-
-
-def cached(kind: str, content: bytes, produce: Callable[[], Any]) -> Any:
-    """What ``produce`` returns for ``content``, kept as JSON between runs.
-
-    The key is the reportlint version, ``kind`` and ``content``, so a changed file, or a
-    new release, validates afresh. Packs, profiles and the configuration share this cache.
-    """
-    key = _digest(f"{_CACHE_FORMAT}:{__version__}:{kind}:".encode() + content).hexdigest()
-    cache_dir = resources.cache_dir()
-    stored = cache_dir / f"{key[:32]}.json" if cache_dir else None
-    if stored is not None:
-        try:
-            return json.loads(stored.read_text(encoding="utf-8"))
-        except (OSError, ValueError):
-            pass
-    data = produce()
-    if stored is not None:
-        _write_atomically(stored, json.dumps(data, ensure_ascii=False))
-    return data
-
-
-def _load_validated(path: Path, kind: str) -> Any:
-    try:
-        content = path.read_bytes()
-    except OSError as error:
-        raise RulePackError(f"{path}: cannot read: {error.strerror}") from error
-    return cached(kind, content, lambda: _validate(path, kind))
-
-
-def _write_atomically(path: Path, text: str) -> None:
-    """Write via a temporary file and a rename, so parallel runs never read half a file."""
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        import tempfile  # Only when the cache is written: it imports shutil, bz2, lzma.
-
-        handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=".json")
-        with os.fdopen(handle, "w", encoding="utf-8") as stream:
-            stream.write(text)
-        os.replace(temporary, path)
-    except OSError:
-        pass  # A cache that cannot be written only costs speed.
+def _expand(entries: Sequence[Path]) -> tuple[list[Path], list[str]]:
+    found: list[Path] = []
+    missing: list[str] = []
+    for entry in entries:
+        if entry.is_dir():
+            found.extend(sorted(entry.glob("*.yaml")))
+        elif entry.exists() or entry.is_symlink():
+            found.append(entry)  # a FIFO or device is refused when read, without blocking
+        else:
+            missing.append(f"{entry}: rule pack not found")
+    return found, missing
 
 
 def expand_packs(entries: Sequence[Path]) -> list[Path]:
     """Pack files named, and the packs in folders named, in a stable order."""
-    found: list[Path] = []
-    for entry in entries:
-        if entry.is_dir():
-            found.extend(sorted(entry.glob("*.yaml")))
-        elif entry.is_file():
-            found.append(entry)
-        else:
-            raise RulePackError(f"{entry}: rule pack not found")
+    found, missing = _expand(entries)
+    if missing:
+        raise RulePackError("\n".join(missing))
     return found
 
 
-def pack_files(extra: list[Path] | None = None) -> list[Path]:
+def pack_files(extra: Sequence[Path] | None = None) -> list[Path]:
     """The bundled packs, then extra pack files or folders of packs, in a stable order."""
     return sorted(resources.rules_dir().glob("*.yaml")) + expand_packs(extra or [])
 
 
-def load_rules(extra: list[Path] | None = None) -> list[RuleSpec]:
-    """Every rule of the bundled and extra packs; a duplicate rule ID is an error."""
+def load_rules(extra: Sequence[Path] | None = None, *, use_cache: bool = True) -> list[RuleSpec]:
+    """Every rule of the bundled and extra packs.
+
+    Every problem of every pack (and a rule ID used twice, naming both files) is
+    reported in one RulePackError, one line each.
+    """
     rules: list[RuleSpec] = []
-    seen: dict[str, str] = {}
-    for path in pack_files(extra):
-        pack = _load_validated(path, "pack")
+    seen: dict[str, Path] = {}
+    extra_files, problems = _expand(extra or [])
+    for path in dict.fromkeys([*pack_files(), *extra_files]):
+        try:
+            pack, trusted = _load_pack(path, use_cache=use_cache)
+        except PackProblems as error:
+            pack, trusted = {"rules": [{"id": rule_id} for rule_id in error.rule_ids]}, set()
+            problems.append(str(error))
+        except RulePackError as error:
+            problems.append(str(error))
+            continue
         for raw in pack["rules"]:
             if raw["id"] in seen:
-                raise RulePackError(
-                    f"{path}: rule {raw['id']}: ID already used in {seen[raw['id']]}"
-                )
-            seen[raw["id"]] = str(path)
-            rules.append(_rule_spec(raw, str(path)))
+                problems.append(f"{path}: rule {raw['id']}: ID already used in {seen[raw['id']]}")
+                continue
+            seen[raw["id"]] = path
+            if not problems:
+                rules.append(_rule_spec(raw, str(path), trusted))
+    if problems:
+        raise RulePackError("\n".join(problems))
     return sorted(rules, key=lambda rule: rule.id)
 
 
 def profile_path(name: str) -> Path:
     """A bundled profile by name, or a profile file by path."""
     bundled = resources.profiles_dir() / f"{name}.yaml"
-    if bundled.is_file():
+    if "/" not in name and "\\" not in name and bundled.is_file():
         return bundled
     candidate = Path(name)
-    if candidate.suffix in (".yaml", ".yml") and candidate.is_file():
+    if candidate.suffix in (".yaml", ".yml") and (candidate.exists() or candidate.is_symlink()):
         return candidate
     known = ", ".join(sorted(p.stem for p in resources.profiles_dir().glob("*.yaml")))
     raise RulePackError(f"unknown profile '{name}' (bundled: {known}; or give a profile file)")
 
 
-def load_profile(name: str) -> ProfileInfo:
-    raw = _load_validated(profile_path(name), "profile")
+def load_profile(name: str, *, use_cache: bool = True) -> ProfileInfo:
+    path = profile_path(name)
+    bundled = _is_bundled(path, resources.profiles_dir())
+    content = _read(path, PROFILE_LIMIT, "a profile", bundled=bundled)
+    trusted = written.values(content.decode("utf-8", "replace"), "phrases") if bundled else set()
+
+    def fits(data: Any) -> bool:
+        return shape.PROFILE(data) and (
+            not bundled or all(section["phrases"] in trusted for section in data["sections"])
+        )
+
+    raw = cache.cached(
+        "profile",
+        content,
+        lambda: _validate(path, content, "profile", bundled=bundled),
+        fits,
+        use=use_cache,
+    )
     sections = tuple(
         SectionInfo(s["key"], s.get("required", True), s["title"], s["phrases"])
         for s in raw["sections"]
     )
-    return ProfileInfo(raw["name"], raw["description"], sections)
+    return ProfileInfo(
+        raw["name"],
+        raw["description"],
+        sections,
+        trusted=all(section.phrases in trusted for section in sections),
+    )

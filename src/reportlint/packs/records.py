@@ -15,6 +15,8 @@ class Run(NamedTuple):
     options: dict[str, Any]
     severity: Severity
     message: dict[str, str]
+    # Its pattern is written in a bundled pack file: run on ``re``, with no time limit.
+    trusted: bool = False
 
 
 class RuleSpec(NamedTuple):
@@ -47,6 +49,8 @@ class ProfileInfo(NamedTuple):
     name: str
     description: str
     sections: tuple[SectionInfo, ...]
+    # Its phrases are written in a bundled profile file: run on ``re``, with no time limit.
+    trusted: bool = False
 
     @property
     def order(self) -> list[str]:
