@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 
 from reportlint.checks import Target
 from reportlint.checks.context import Context, Hit
-from reportlint.matching.figures import Figure, FigureText, chosen, name_before
+from reportlint.matching.figures import Figure, FigureText, bare, chosen, name_before, rounding
 from reportlint.matching.regex import regex
 
 if TYPE_CHECKING:
@@ -34,11 +34,6 @@ if TYPE_CHECKING:
 
 NAME = "same-figure"
 
-_FILLERS = re.compile(
-    r"共计|合计|累计|总计|一共|全年|今年|本年度|年内|当年|先后|全区|全县|全市|全镇|全乡|全省"
-    r"|[共了的已均\s、,]"
-)
-_TRAILING = re.compile(r"(?:达到|达|为|是|有|计|约|近|逾)+$")
 _DEMONSTRATIVE = re.compile(r"(?:这|上述|以上|前述|该|此|这些)$")
 _LEAD_SCOPE = re.compile(r"(?:全区|全县|全市|全镇|全乡|所有|全部|共)?$")
 _ALL = re.compile(r"均|都|全部|全都|一律")
@@ -48,8 +43,9 @@ class _Place(NamedTuple):
     text: FigureText
     figure: Figure
     start: int  # where the finding starts (the name, or the figure)
-    key: str  # what is counted, compared
+    key: str  # what is counted, compared: the name, or the label's words
     shown: str  # what is counted, for the message
+    lead: str = ""  # the label's words before the figure (by: label)
 
 
 def check(ctx: Context, target: Target, options: Mapping[str, Any]) -> Iterator[Hit]:
@@ -67,20 +63,59 @@ def check(ctx: Context, target: Target, options: Mapping[str, Any]) -> Iterator[
             place = _keyed(text, figure, by, options)
             if place is not None:
                 places.append(place)
-    groups: dict[tuple[str, ...], list[_Place]] = defaultdict(list)
     scope: str = options.get("scope", "report")
+    groups: dict[tuple[str, str], list[_Place]] = defaultdict(list)
     for place in places:
         where = {"report": "", "section": place.figure.section}.get(scope)
         if where is None:
             where = f"{id(place.text)}/{place.figure.paragraph}"
-        groups[(where, place.key, place.figure.unit)].append(place)
-    for found in groups.values():
-        values = sorted({place.figure.value for place in found})
-        if len(values) < 2:
-            continue
-        listed = "、".join(f"{value:g}" for value in values)
-        for place in found:
-            yield _hit(place, {"values": listed})
+        groups[(where, place.figure.unit)].append(place)
+    minimum: int = options.get("min_label", 8)
+    for group in groups.values():
+        for found in _clusters(group, minimum):
+            if not any(_differ(one.figure, other.figure) for one in found for other in found):
+                continue
+            values = sorted({place.figure.value for place in found})
+            listed = "、".join(f"{value:g}" for value in values)
+            for place in found:
+                yield _hit(place, {"values": listed})
+
+
+def _differ(one: Figure, other: Figure) -> bool:
+    """Two values that cannot both be right, even as rounded (1.2万 and 12345 can)."""
+    return abs(one.value - other.value) > rounding(one) + rounding(other) + 1e-9
+
+
+def _clusters(places: list[_Place], minimum: int) -> list[list[_Place]]:
+    """The places that count the same thing, joined (one place may link two others)."""
+    owner = list(range(len(places)))
+
+    def root(index: int) -> int:
+        while owner[index] != index:
+            index = owner[index]
+        return index
+
+    for one in range(len(places)):
+        for other in range(one + 1, len(places)):
+            if _same(places[one], places[other], minimum):
+                owner[root(other)] = root(one)
+    clusters: dict[int, list[_Place]] = defaultdict(list)
+    for index, place in enumerate(places):
+        clusters[root(index)].append(place)
+    return list(clusters.values())
+
+
+def _same(one: _Place, other: _Place, minimum: int) -> bool:
+    """Same name; or the same words before the figure; or, for a figure inside a phrase
+    (常务会议4次专题研究法治政府建设), the same words after it and words before it of which
+    one ends the other (县长主持召开县人民政府常务会议 / 县人民政府常务会议)."""
+    if one.key == other.key:
+        return True
+    noun = one.figure.noun
+    if one.lead == "" or noun != other.figure.noun or len(noun) < 4:
+        return False
+    short, long = sorted((one.lead, other.lead), key=len)
+    return len(short) + len(noun) >= minimum + 4 and long.endswith(short)
 
 
 def _keyed(text: FigureText, figure: Figure, by: str, options: Mapping[str, Any]) -> _Place | None:
@@ -92,17 +127,12 @@ def _keyed(text: FigureText, figure: Figure, by: str, options: Mapping[str, Any]
         aliases: Mapping[str, str] = options.get("aliases") or {}
         key = aliases.get(written, written)
         return _Place(text, figure, figure.clause_start + name.start(), key, key)
-    label = _label(figure)
+    lead = bare(figure.lead)
+    label = f"{lead}{figure.noun}"
     if len(label) < options.get("min_label", 8):
         return None
     shown = f"{figure.lead}…{figure.unit}{figure.noun}"
-    return _Place(text, figure, figure.start, label, shown)
-
-
-def _label(figure: Figure) -> str:
-    """The words that say what a figure counts, without the words any count may carry."""
-    lead = _TRAILING.sub("", _FILLERS.sub("", figure.lead))
-    return f"{lead}{figure.noun}"
+    return _Place(text, figure, figure.start, label, shown, lead)
 
 
 def _referents(
@@ -120,7 +150,7 @@ def _referents(
                 continue
             if earlier.noun[:2] != figure.noun[:2]:
                 continue
-            if earlier.value != figure.value:
+            if _differ(earlier, figure):
                 key = f"{figure.unit}{figure.noun}"
                 params = {
                     "values": f"{earlier.value:g}、{figure.value:g}",

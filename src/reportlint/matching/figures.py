@@ -45,7 +45,8 @@ _UNIT = re.compile(
 )
 _NUMBER_AFTER = re.compile(r"\s?(?:-|~|—|至|到)\s?(?:\d|[一二两三四五六七八九十])")
 _QUOTED = re.compile(r"“[^”\n]*”|‘[^’\n]*’|《[^》\n]*》|〈[^〉\n]*〉|\"[^\"\n]*\"")
-_SENTENCE_END = re.compile(r"[。!?;\n]")
+# A sentence ends at 。！？; a ； joins the clauses of one sentence.
+_SENTENCE_END = re.compile(r"[。!?\n]")
 _CLAUSE_END = re.compile(r"[,。!?;\n:]")
 _NOUN = re.compile(r"[\u4e00-\u9fff()]{1,8}")
 _NOUN_STOP = re.compile(
@@ -129,6 +130,13 @@ def _inside(spans: list[tuple[int, int]], position: int) -> bool:
 def _read(block: TextBlock, year: int | None) -> list[Figure]:
     text = block.text
     quoted = _protected(text)
+    # Words inside quotes and titles (《…学法计划》) say nothing of a figure's role.
+    pieces: list[str] = []
+    done = 0
+    for quote_start, quote_end in quoted:
+        pieces += [text[done:quote_start], "□" * (quote_end - quote_start)]
+        done = quote_end
+    masked = "".join(pieces) + text[done:]
     starts = [segment.start for segment in block.segments]
     found: list[Figure] = []
     previous_end = 0
@@ -161,12 +169,19 @@ def _read(block: TextBlock, year: int | None) -> list[Figure]:
         ranged = bool(_NUMBER_AFTER.match(text, end)) or bool(
             re.search(r"(?:\d|[一二两三四五六七八九十])\s?(?:-|~|—|至|到)\s?$", lead)
         )
-        exact = not (approx or bound or ranged or re.search(r"(?:约|近|逾|超过|上千|数)$", lead))
+        # 约3000人, 280余次, 95%以上, 3-5次, 每两月1次: not a count to compare.
+        exact = not (
+            approx
+            or bound
+            or ranged
+            or "每" in lead
+            or re.search(r"(?:约|近|逾|超过|上千|数)$", lead)
+        )
         section = section_of(pointer)
         role = _role(
-            lead,
-            text[clause_start:start],
-            text[sentence_start:start],
+            masked[lead_start:start].strip(),
+            masked[clause_start:start],
+            masked[sentence_start:start],
             section,
             year,
         )
@@ -229,9 +244,9 @@ def _role(lead: str, clause: str, sentence: str, section: str, year: int | None)
 
 
 def rounding(figure: Figure) -> float:
-    """How far the value written may be from the true one: half its last place, or
-    nothing for a whole number written in full (86件 is exactly 86)."""
-    return 0.0 if figure.step == 1 else figure.step / 2
+    """How far the value written may be from the true one: half its last place (96% may
+    be 96.2%, 1.2万 may be 12345), or nothing for a count written in full (86件 is 86)."""
+    return 0.0 if figure.step == 1 and figure.unit not in RATES else figure.step / 2
 
 
 def chosen(
@@ -298,7 +313,7 @@ def enumerations(
 ) -> Iterator[Enumeration]:
     """Each marker's whole and parts, among ``figures`` (already chosen by unit and role).
 
-    The parts run from the marker to the next marker or the end of the sentence, in the
+    The parts run from the marker to the next marker, ；, or the end of the sentence, in the
     whole's unit, leaving out figures in brackets (其中维持45件(含部分维持3件)); the whole
     is the last figure of that unit before the marker, in its sentence or, for a sentence
     that opens with the marker, the one before it in the same paragraph.
@@ -310,6 +325,8 @@ def enumerations(
         found = list(markers.finditer(text.text, start, end))
         for number, marker in enumerate(found):
             stop = found[number + 1].start() if number + 1 < len(found) else end
+            semicolon = text.text.find(";", marker.end(), stop)
+            stop = stop if semicolon < 0 else semicolon
             parts = [
                 figure
                 for figure in group
@@ -327,6 +344,22 @@ def enumerations(
                 if wholes:
                     same = [part for part in parts if part.unit == unit]
                     yield Enumeration(wholes[-1], same, marker.group(0))
+
+
+_FILLERS = re.compile(
+    r"共计|合计|累计|总计|一共|全年|今年|本年度|年内|当年|先后|全区|全县|全市|全镇|全乡|全省"
+    r"|[共了的已均\s、,]"
+)
+_TRAILING = re.compile(r"(?:达到|达|为|是|有|计|约|近|逾)+$")
+_COMPARED = re.compile(r"较|比|与|相比|同比|对比")
+_MEASURE = re.compile(r"(?:总数|数量|总量|数|量)$")
+_NEGATED = re.compile(r"(?:不|未|非|无)予?$")
+
+
+def bare(words: str) -> str:
+    """Words that say what is counted, without those any count may carry (全年, 共, 累计,
+    了, 达到…): 全年共受理 -> 受理."""
+    return _TRAILING.sub("", _FILLERS.sub("", words))
 
 
 class Comparison(NamedTuple):
@@ -377,14 +410,8 @@ def comparisons(text: FigureText) -> Iterator[Comparison]:
                 None,
             )
         else:
-            current = next(
-                (
-                    figure
-                    for figure in reversed(same_sentence)
-                    if figure.end <= prior.start and figure.role == "current"
-                ),
-                None,
-            )
+            earlier = [figure for figure in same_sentence if figure.end <= prior.start]
+            current = _compared(text, prior, earlier)
         if current is None or not current.exact:
             continue
         change = next(
@@ -398,3 +425,46 @@ def comparisons(text: FigureText) -> Iterator[Comparison]:
         if trend.group("to"):
             change = None
         yield Comparison(current, prior, rising, word, change)
+
+
+def _compared(text: FigureText, prior: Figure, earlier: list[Figure]) -> Figure | None:
+    """The figure an earlier-period one is compared with, before it in the sentence.
+
+    A clause that names what it compares (受理数较上年的72件…) takes the figure with those
+    words (受理86件, not 不予受理7件 between them); a clause that names nothing
+    (…86件，较上年的72件…) takes the figure just before.
+    """
+    candidates = [figure for figure in earlier if figure.role == "current"]
+    clause = text.text[prior.clause_start : prior.start]
+    marker = _COMPARED.search(clause)
+    subject = _MEASURE.sub("", bare(clause[: marker.start()])) if marker else ""
+    if not subject:
+        return candidates[-1] if candidates else None
+    for figure in reversed(candidates):
+        if bare(figure.lead) == subject:
+            return figure
+    for figure in reversed(candidates):
+        words = bare(figure.lead)
+        # 不予受理 ends with 受理 but counts the opposite.
+        if words.endswith(subject) and not _NEGATED.search(words[: -len(subject)]):
+            return figure
+    return None
+
+
+def negates(negated: Figure, plain: Figure, negations: re.Pattern[str]) -> bool:
+    """Whether one figure counts the negation of what the other counts (不予受理 / 受理)."""
+    words = bare(plain.lead)
+    other = bare(negated.lead)
+    found = negations.match(other)
+    return bool(words) and found is not None and other[found.end() :] == words
+
+
+def complements(figures: list[Figure], negations: re.Pattern[str]) -> Iterator[Enumeration]:
+    """A total split in two by a word and its negation, right after it in the sentence:
+    "收到申请93件，受理86件，不予受理7件" (86 and 7 are the whole of 93)."""
+    for group in sentences(figures):
+        for whole, first, second in zip(group, group[1:], group[2:], strict=False):
+            if not whole.unit == first.unit == second.unit:
+                continue
+            if negates(second, first, negations) or negates(first, second, negations):
+                yield Enumeration(whole, [first, second], "")
