@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from reportlint.matching import figures
+from reportlint.matching import figure_links, figures
 from reportlint.matching.figures import FigureText
 from reportlint.matching.text import TextBlock
 
@@ -119,7 +119,7 @@ def test_places_map_back_to_the_original_string() -> None:
 
 def test_enumerations_after_a_marker_stop_at_a_semicolon_and_skip_brackets() -> None:
     text = read("审结79件,其中维持48件、撤销9件(含部分撤销3件),纠错率19%;尚在审理中7件。")
-    [found] = figures.enumerations(text, list(text.figures), figures.words(("其中",)))
+    [found] = figure_links.enumerations(text, list(text.figures), figures.words(("其中",)))
     assert (found.whole.written, [part.written for part in found.parts]) == (
         "79件",
         ["48件", "9件"],
@@ -128,7 +128,7 @@ def test_enumerations_after_a_marker_stop_at_a_semicolon_and_skip_brackets() -> 
 
 def test_complements_split_the_total_before_them() -> None:
     text = read("共收到申请93件,受理86件,不予受理7件。")
-    [found] = figures.complements(list(text.figures), figures.words(("不予", "未")))
+    [found] = figure_links.complements(list(text.figures), figures.words(("不予", "未")))
     assert (found.whole.value, [part.value for part in found.parts]) == (93, [86, 7])
 
 
@@ -143,12 +143,13 @@ def test_complements_split_the_total_before_them() -> None:
 def test_comparisons_pair_this_year_with_the_earlier_figure(
     paragraph: str, expected: tuple[str, str, bool, str | None]
 ) -> None:
-    [found] = figures.comparisons(read(paragraph))
+    [found] = figure_links.comparisons(read(paragraph))
     change = found.change.written if found.change else None
     assert (found.current.written, found.prior.written, found.rising, change) == expected
 
 
 def test_a_comparison_naming_no_figure_of_its_own_is_left_alone() -> None:
     assert (
-        list(figures.comparisons(read("受理X件,不予受理7件,受理数较上年的72件增长19.4%。"))) == []
+        list(figure_links.comparisons(read("受理X件,不予受理7件,受理数较上年的72件增长19.4%。")))
+        == []
     )

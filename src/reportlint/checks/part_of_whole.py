@@ -19,15 +19,8 @@ from typing import TYPE_CHECKING, Any
 
 from reportlint.checks import Target
 from reportlint.checks.context import Context, Hit
-from reportlint.matching.figures import (
-    Figure,
-    FigureText,
-    chosen,
-    enumerations,
-    rounding,
-    sentences,
-    words,
-)
+from reportlint.matching.figure_links import enumerations, sentences
+from reportlint.matching.figures import Figure, FigureText, chosen, rounding, words
 
 if TYPE_CHECKING:
     from reportlint.checks.options import Options

@@ -17,14 +17,8 @@ from typing import TYPE_CHECKING, Any
 
 from reportlint.checks import Target
 from reportlint.checks.context import Context, Hit
-from reportlint.matching.figures import (
-    chosen,
-    complements,
-    enumerations,
-    negates,
-    rounding,
-    words,
-)
+from reportlint.matching.figure_links import complements, enumerations, negates
+from reportlint.matching.figures import chosen, rounding, words
 
 if TYPE_CHECKING:
     from reportlint.checks.options import Options

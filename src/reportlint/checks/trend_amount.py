@@ -15,7 +15,8 @@ from typing import TYPE_CHECKING, Any
 
 from reportlint.checks import Target
 from reportlint.checks.context import Context, Hit
-from reportlint.matching.figures import Comparison, comparisons, rounding
+from reportlint.matching.figure_links import Comparison, comparisons
+from reportlint.matching.figures import rounding
 
 if TYPE_CHECKING:
     from reportlint.checks.options import Options

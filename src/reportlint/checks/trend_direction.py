@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 from reportlint.checks import Target
 from reportlint.checks.context import Context, Hit
-from reportlint.matching.figures import comparisons
+from reportlint.matching.figure_links import comparisons
 
 if TYPE_CHECKING:
     from reportlint.checks.options import Options

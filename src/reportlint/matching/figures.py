@@ -17,7 +17,7 @@ import functools
 import re
 from collections.abc import Collection, Iterable, Iterator
 from dataclasses import dataclass
-from typing import Literal, NamedTuple
+from typing import Literal
 
 from reportlint.matching import numerals
 from reportlint.matching.regex import Matcher
@@ -44,6 +44,8 @@ _UNIT = re.compile(
     r"(?P<bound>以上|以下|以内|之内|左右|上下|之多)?"
 )
 _NUMBER_AFTER = re.compile(r"\s?(?:-|~|—|至|到)\s?(?:\d|[一二两三四五六七八九十])")
+_NUMBER_BEFORE = re.compile(r"(?:\d|[一二两三四五六七八九十])\s?(?:-|~|—|至|到)\s?$")
+_ABOUT = re.compile(r"每|(?:约|近|逾|超过|上千|数)$")
 _QUOTED = re.compile(r"“[^”\n]*”|‘[^’\n]*’|《[^》\n]*》|〈[^〉\n]*〉|\"[^\"\n]*\"")
 # A sentence ends at 。！？; a ； joins the clauses of one sentence.
 _SENTENCE_END = re.compile(r"[。!?\n]")
@@ -86,10 +88,6 @@ class Figure:
     clause_start: int
     paragraph: int  # index of the string in its block
     section: str  # the section key (measures, plans …), or preamble / closing
-
-    @property
-    def percent(self) -> bool:
-        return self.unit == "%"
 
 
 class FigureText:
@@ -146,19 +144,10 @@ def _read(block: TextBlock, year: int | None) -> list[Figure]:
             continue
         if number.chinese and number.step == 1 and text[start:end] == "一":
             continue  # 一件事, 一网通办, 进一步: a lone 一 is a word more often than a count
-        if number.percent:
-            unit, tail_end, approx, bound = "%", end, False, False
-        else:
-            unit_match = _UNIT.match(text, end)
-            if unit_match is None:
-                continue
-            written_unit = unit_match.group("unit")
-            unit = _BASE.get(written_unit, written_unit)
-            if not unit:
-                continue  # 3万 alone: the count's unit is missing
-            tail_end = unit_match.end()
-            approx = bool(unit_match.group("approx"))
-            bound = bool(unit_match.group("bound"))
+        tail = _unit_after(text, number)
+        if tail is None:
+            continue
+        unit, tail_end, qualified = tail
         segment = max(0, bisect.bisect_right(starts, start) - 1)
         pointer = block.segments[segment].pointer
         paragraph_start = starts[segment]
@@ -166,16 +155,12 @@ def _read(block: TextBlock, year: int | None) -> list[Figure]:
         clause_start = _last_end(_CLAUSE_END, text, paragraph_start, start)
         lead_start = max(clause_start, previous_end if previous_end > paragraph_start else 0)
         lead = text[lead_start:start].lstrip("、和及与并 ").rstrip()
-        ranged = bool(_NUMBER_AFTER.match(text, end)) or bool(
-            re.search(r"(?:\d|[一二两三四五六七八九十])\s?(?:-|~|—|至|到)\s?$", lead)
-        )
         # 约3000人, 280余次, 95%以上, 3-5次, 每两月1次: not a count to compare.
         exact = not (
-            approx
-            or bound
-            or ranged
-            or "每" in lead
-            or re.search(r"(?:约|近|逾|超过|上千|数)$", lead)
+            qualified
+            or _NUMBER_AFTER.match(text, end)
+            or _NUMBER_BEFORE.search(lead)
+            or _ABOUT.search(lead)
         )
         section = section_of(pointer)
         role = _role(
@@ -186,7 +171,7 @@ def _read(block: TextBlock, year: int | None) -> list[Figure]:
             year,
         )
         noun = ""
-        if not number.percent and unit not in ("%", "百分点"):
+        if unit not in RATES:
             noun_match = _NOUN.match(text, tail_end)
             if noun_match:
                 noun = _NOUN_STOP.split(noun_match.group(0), maxsplit=1)[0]
@@ -210,6 +195,19 @@ def _read(block: TextBlock, year: int | None) -> list[Figure]:
         )
         previous_end = tail_end + len(noun)
     return found
+
+
+def _unit_after(text: str, number: numerals.Numeral) -> tuple[str, int, bool] | None:
+    """The unit after a number, where it ends, and whether 余/以上/左右… make it inexact."""
+    if number.percent:
+        return "%", number.end, False
+    found = _UNIT.match(text, number.end)
+    if found is None:
+        return None
+    unit = _BASE.get(found.group("unit"), found.group("unit"))
+    if not unit:
+        return None  # 3万 alone: the count's unit is missing
+    return unit, found.end(), bool(found.group("approx") or found.group("bound"))
 
 
 def _last_end(pattern: re.Pattern[str], text: str, floor: int, position: int) -> int:
@@ -288,183 +286,14 @@ def words(choices: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile("|".join(map(re.escape, sorted(choices, key=len, reverse=True))))
 
 
-class Enumeration(NamedTuple):
-    """Figures a marker (其中, 包括) lists as parts of the figure before it."""
-
-    whole: Figure
-    parts: list[Figure]
-    marker: str
-
-
-def sentences(figures: Iterable[Figure]) -> Iterator[list[Figure]]:
-    """The figures grouped by sentence, in order."""
-    group: list[Figure] = []
-    for figure in figures:
-        if group and group[-1].sentence_start != figure.sentence_start:
-            yield group
-            group = []
-        group.append(figure)
-    if group:
-        yield group
-
-
-def enumerations(
-    text: FigureText, figures: list[Figure], markers: re.Pattern[str]
-) -> Iterator[Enumeration]:
-    """Each marker's whole and parts, among ``figures`` (already chosen by unit and role).
-
-    The parts run from the marker to the next marker, ；, or the end of the sentence, in the
-    whole's unit, leaving out figures in brackets (其中维持45件(含部分维持3件)); the whole
-    is the last figure of that unit before the marker, in its sentence or, for a sentence
-    that opens with the marker, the one before it in the same paragraph.
-    """
-    by_sentence = list(sentences(figures))
-    for index, group in enumerate(by_sentence):
-        start = group[0].sentence_start
-        end = group[-1].end
-        found = list(markers.finditer(text.text, start, end))
-        for number, marker in enumerate(found):
-            stop = found[number + 1].start() if number + 1 < len(found) else end
-            semicolon = text.text.find(";", marker.end(), stop)
-            stop = stop if semicolon < 0 else semicolon
-            parts = [
-                figure
-                for figure in group
-                if marker.end() <= figure.start < stop
-                and text.text.count("(", marker.end(), figure.start)
-                <= text.text.count(")", marker.end(), figure.start)
-            ]
-            before = [figure for figure in group if figure.end <= marker.start()]
-            if not before and index and text.text[start : marker.start()].strip() == "":
-                previous = by_sentence[index - 1]
-                if previous[-1].paragraph == group[0].paragraph:
-                    before = previous
-            for unit in dict.fromkeys(part.unit for part in parts):
-                wholes = [figure for figure in before if figure.unit == unit]
-                if wholes:
-                    same = [part for part in parts if part.unit == unit]
-                    yield Enumeration(wholes[-1], same, marker.group(0))
-
-
 _FILLERS = re.compile(
     r"共计|合计|累计|总计|一共|全年|今年|本年度|年内|当年|先后|全区|全县|全市|全镇|全乡|全省"
     r"|[共了的已均\s、,]"
 )
 _TRAILING = re.compile(r"(?:达到|达|为|是|有|计|约|近|逾)+$")
-_COMPARED = re.compile(r"较|比|与|相比|同比|对比")
-_MEASURE = re.compile(r"(?:总数|数量|总量|数|量)$")
-_NEGATED = re.compile(r"(?:不|未|非|无)予?$")
 
 
 def bare(words: str) -> str:
     """Words that say what is counted, without those any count may carry (全年, 共, 累计,
     了, 达到…): 全年共受理 -> 受理."""
     return _TRAILING.sub("", _FILLERS.sub("", words))
-
-
-class Comparison(NamedTuple):
-    """This year's figure, the earlier one it is compared with, and the word between them."""
-
-    current: Figure
-    prior: Figure
-    rising: bool  # the word says it rose (增长, 提高) rather than fell (下降, 减少)
-    word: tuple[int, int]  # where the trend word is, in the block's text
-    change: Figure | None  # the amount stated with the word (19.4%, 2.7个百分点, 14件)
-
-
-_TREND = re.compile(
-    r"\)?,?[^\d,。;!?\n]{0,6}?"
-    r"(?:(?P<up>增长|增加|上升|提高|提升|增多|上涨)|(?P<down>下降|减少|降低|回落|下滑|缩减|减|降))"
-    r"(?P<to>到|至|为)?"
-)
-
-
-def comparisons(text: FigureText) -> Iterator[Comparison]:
-    """Each earlier-period figure followed by a trend word, with the figure it is compared to.
-
-    "受理86件，较上年的72件下降19.4%": 86件 against 72件, falling, by 19.4%.
-    "由72件增加到86件": the figure after the word is the current one.
-    """
-    figures = text.figures
-    for index, prior in enumerate(figures):
-        if prior.role != "prior" or not prior.exact:
-            continue
-        trend = _TREND.match(text.text, prior.end)
-        if trend is None:
-            continue
-        rising = trend.group("up") is not None
-        word = trend.span("up" if rising else "down")
-        same_sentence = [
-            figure
-            for figure in figures
-            if figure.sentence_start == prior.sentence_start and figure.unit == prior.unit
-        ]
-        current: Figure | None
-        if trend.group("to"):
-            current = next(
-                (
-                    figure
-                    for figure in same_sentence
-                    if figure.start >= trend.end() and figure.role in ("current", "target")
-                ),
-                None,
-            )
-        else:
-            earlier = [figure for figure in same_sentence if figure.end <= prior.start]
-            current = _compared(text, prior, earlier)
-        if current is None or not current.exact:
-            continue
-        change = next(
-            (
-                figure
-                for figure in figures[index + 1 :]
-                if figure.role == "change" and 0 <= figure.start - word[1] <= 3
-            ),
-            None,
-        )
-        if trend.group("to"):
-            change = None
-        yield Comparison(current, prior, rising, word, change)
-
-
-def _compared(text: FigureText, prior: Figure, earlier: list[Figure]) -> Figure | None:
-    """The figure an earlier-period one is compared with, before it in the sentence.
-
-    A clause that names what it compares (受理数较上年的72件…) takes the figure with those
-    words (受理86件, not 不予受理7件 between them); a clause that names nothing
-    (…86件，较上年的72件…) takes the figure just before.
-    """
-    candidates = [figure for figure in earlier if figure.role == "current"]
-    clause = text.text[prior.clause_start : prior.start]
-    marker = _COMPARED.search(clause)
-    subject = _MEASURE.sub("", bare(clause[: marker.start()])) if marker else ""
-    if not subject:
-        return candidates[-1] if candidates else None
-    for figure in reversed(candidates):
-        if bare(figure.lead) == subject:
-            return figure
-    for figure in reversed(candidates):
-        words = bare(figure.lead)
-        # 不予受理 ends with 受理 but counts the opposite.
-        if words.endswith(subject) and not _NEGATED.search(words[: -len(subject)]):
-            return figure
-    return None
-
-
-def negates(negated: Figure, plain: Figure, negations: re.Pattern[str]) -> bool:
-    """Whether one figure counts the negation of what the other counts (不予受理 / 受理)."""
-    words = bare(plain.lead)
-    other = bare(negated.lead)
-    found = negations.match(other)
-    return bool(words) and found is not None and other[found.end() :] == words
-
-
-def complements(figures: list[Figure], negations: re.Pattern[str]) -> Iterator[Enumeration]:
-    """A total split in two by a word and its negation, right after it in the sentence:
-    "收到申请93件，受理86件，不予受理7件" (86 and 7 are the whole of 93)."""
-    for group in sentences(figures):
-        for whole, first, second in zip(group, group[1:], group[2:], strict=False):
-            if not whole.unit == first.unit == second.unit:
-                continue
-            if negates(second, first, negations) or negates(first, second, negations):
-                yield Enumeration(whole, [first, second], "")
