@@ -16,8 +16,7 @@ import bisect
 import functools
 import re
 from collections.abc import Collection, Iterable, Iterator
-from dataclasses import dataclass
-from typing import Literal
+from typing import Literal, NamedTuple
 
 from reportlint.matching import numerals
 from reportlint.matching.regex import Matcher
@@ -70,8 +69,7 @@ _TARGET = re.compile(r"力争|争取|目标|计划|预计|确保|力求|拟|控�
 _YEAR = re.compile(r"(\d{4})年(?!以来|至今|起|来|以后|底前)")
 
 
-@dataclass(frozen=True, slots=True)
-class Figure:
+class Figure(NamedTuple):
     """One quantity of a text block. Offsets are in the block's (normalised) text."""
 
     value: float
