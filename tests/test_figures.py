@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from reportlint.matching import figure_links, figures
+from reportlint.matching import figure_links
 from reportlint.matching.figures import FigureText
 from reportlint.matching.text import TextBlock
+from reportlint.matching.words import Words
 
 MEASURES = "/sections/measures/paragraphs/0"
 
@@ -119,7 +120,7 @@ def test_places_map_back_to_the_original_string() -> None:
 
 def test_enumerations_after_a_marker_stop_at_a_semicolon_and_skip_brackets() -> None:
     text = read("审结79件,其中维持48件、撤销9件(含部分撤销3件),纠错率19%;尚在审理中7件。")
-    [found] = figure_links.enumerations(text, list(text.figures), figures.words(("其中",)))
+    [found] = figure_links.enumerations(text, list(text.figures), Words("其中"))
     assert (found.whole.written, [part.written for part in found.parts]) == (
         "79件",
         ["48件", "9件"],
@@ -128,7 +129,7 @@ def test_enumerations_after_a_marker_stop_at_a_semicolon_and_skip_brackets() -> 
 
 def test_complements_split_the_total_before_them() -> None:
     text = read("共收到申请93件,受理86件,不予受理7件。")
-    [found] = figure_links.complements(list(text.figures), figures.words(("不予", "未")))
+    [found] = figure_links.complements(list(text.figures), Words("不予 未"))
     assert (found.whole.value, [part.value for part in found.parts]) == (93, [86, 7])
 
 

@@ -10,7 +10,7 @@ from reportlint.checks.options import Options, RegexOptions
 
 RoleName = Literal["current", "target", "prior", "change"]
 # Plain words (not patterns), matched as written: 其中, 采纳.
-Words = list[str]
+WordList = list[str]
 
 
 class FigureOptions(Options):

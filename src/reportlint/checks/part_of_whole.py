@@ -20,7 +20,8 @@ from typing import TYPE_CHECKING, Any
 from reportlint.checks import Target
 from reportlint.checks.context import Context, Hit
 from reportlint.matching.figure_links import enumerations, sentences
-from reportlint.matching.figures import Figure, FigureText, chosen, rounding, words
+from reportlint.matching.figures import Figure, FigureText, chosen, rounding
+from reportlint.matching.words import Words, words
 
 if TYPE_CHECKING:
     from reportlint.checks.options import Options
@@ -39,27 +40,31 @@ def check(ctx: Context, target: Target, options: Mapping[str, Any]) -> Iterator[
             for part in found.parts:
                 if _larger(part, found.whole):
                     yield _hit(text, found.whole, part)
-        for pair in options.get("pairs", []):
-            whole_words = words(tuple(pair["whole"]))
-            part_words = words(tuple(pair["part"]))
-            for group in sentences(figures):
-                if unless.search(text.sentence(group[0])):
-                    continue
-                for index, part in enumerate(group):
-                    if not part_words.search(part.lead):
-                        continue
-                    whole = next(
-                        (
-                            earlier
-                            for earlier in reversed(group[:index])
-                            if earlier.unit == part.unit and whole_words.search(earlier.lead)
-                        ),
-                        None,
-                    )
-                    if whole is not None and part.value > whole.value + rounding(whole) + rounding(
-                        part
-                    ):
-                        yield _hit(text, whole, part)
+        pairs = [
+            (words(tuple(pair["whole"])), words(tuple(pair["part"])))
+            for pair in options.get("pairs", [])
+        ]
+        if not pairs:
+            continue
+        for group in sentences(figures):
+            if not unless.within(text.sentence(group[0])):
+                for whole_words, part_words in pairs:
+                    yield from _paired(text, group, whole_words, part_words)
+
+
+def _paired(
+    text: FigureText, group: list[Figure], whole_words: Words, part_words: Words
+) -> Iterator[Hit]:
+    """Parts named by a ``part`` word larger than the figure before them named by a
+    ``whole`` word, in one sentence."""
+    for index, part in enumerate(group):
+        if not part_words.within(part.lead):
+            continue
+        for earlier in reversed(group[:index]):
+            if earlier.unit == part.unit and whole_words.within(earlier.lead):
+                if _larger(part, earlier):
+                    yield _hit(text, earlier, part)
+                break
 
 
 def _larger(part: Figure, whole: Figure) -> bool:
@@ -84,16 +89,16 @@ def options_model() -> type[Options]:
     """The model of this check's options; pydantic is imported only when a pack is validated."""
     from pydantic import Field
 
-    from reportlint.checks.figure_options import FigureOptions, Words
+    from reportlint.checks.figure_options import FigureOptions, WordList
     from reportlint.checks.options import Options as Strict
 
     class Pair(Strict):
-        whole: Words = Field(min_length=1)
-        part: Words = Field(min_length=1)
+        whole: WordList = Field(min_length=1)
+        part: WordList = Field(min_length=1)
 
     class PartOfWholeOptions(FigureOptions):
-        markers: Words = Field(default_factory=lambda: ["其中"])
+        markers: WordList = Field(default_factory=lambda: ["其中"])
         pairs: list[Pair] = Field(default_factory=list)
-        unless: Words = Field(default_factory=list)
+        unless: WordList = Field(default_factory=list)
 
     return PartOfWholeOptions

@@ -25,7 +25,7 @@ if TYPE_CHECKING:
     from reportlint.checks.options import Options
 
 NAME = "rate-of-counts"
-DEFAULT_PATTERN = r"(?P<name>[\u4e00-\u9fff]{1,8}率)"
+DEFAULT_PATTERN = r"(?P<name>[^\W\d_]{1,10}(?<!增长)(?<!增)率)"
 
 
 def check(ctx: Context, target: Target, options: Mapping[str, Any]) -> Iterator[Hit]:

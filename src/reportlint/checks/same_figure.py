@@ -19,14 +19,13 @@ plans, prior-year figures or changes) are compared; ``scope`` keeps comparisons 
 from __future__ import annotations
 
 import functools
-import re
 from collections import defaultdict
 from collections.abc import Iterator, Mapping
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from reportlint.checks import Target
 from reportlint.checks.context import Context, Hit
-from reportlint.matching.figures import Figure, FigureText, bare, chosen, name_before, rounding
+from reportlint.matching.figures import Figure, FigureText, chosen, name_before, rounding
 from reportlint.matching.regex import regex
 
 if TYPE_CHECKING:
@@ -34,9 +33,9 @@ if TYPE_CHECKING:
 
 NAME = "same-figure"
 
-_DEMONSTRATIVE = re.compile(r"(?:这|上述|以上|前述|该|此|这些)$")
-_LEAD_SCOPE = re.compile(r"(?:全区|全县|全市|全镇|全乡|所有|全部|共)?$")
-_ALL = re.compile(r"均|都|全部|全都|一律")
+_DEMONSTRATIVE = ("这", "上述", "以上", "前述", "该", "此", "这些")
+_LEAD_SCOPE = ("", "全区", "全县", "全市", "全镇", "全乡", "所有", "全部", "共")
+_ALL = ("均", "都", "全部", "全都", "一律")
 
 
 class _Place(NamedTuple):
@@ -95,27 +94,32 @@ def _clusters(places: list[_Place], minimum: int) -> list[list[_Place]]:
             index = owner[index]
         return index
 
-    for one in range(len(places)):
-        for other in range(one + 1, len(places)):
-            if _same(places[one], places[other], minimum):
-                owner[root(other)] = root(one)
+    def join(one: int, other: int) -> None:
+        owner[root(other)] = root(one)
+
+    first: dict[str, int] = {}
+    by_noun: dict[str, list[int]] = defaultdict(list)
+    for index, place in enumerate(places):
+        join(first.setdefault(place.key, index), index)
+        if place.lead and len(place.figure.noun) >= 4:
+            by_noun[place.figure.noun].append(index)
+    for indices in by_noun.values():
+        for position, one in enumerate(indices):
+            for other in indices[position + 1 :]:
+                if _ends_alike(places[one], places[other], minimum):
+                    join(one, other)
     clusters: dict[int, list[_Place]] = defaultdict(list)
     for index, place in enumerate(places):
         clusters[root(index)].append(place)
     return list(clusters.values())
 
 
-def _same(one: _Place, other: _Place, minimum: int) -> bool:
-    """Same name; or the same words before the figure; or, for a figure inside a phrase
-    (常务会议4次专题研究法治政府建设), the same words after it and words before it of which
-    one ends the other (县长主持召开县人民政府常务会议 / 县人民政府常务会议)."""
-    if one.key == other.key:
-        return True
-    noun = one.figure.noun
-    if one.lead == "" or noun != other.figure.noun or len(noun) < 4:
-        return False
+def _ends_alike(one: _Place, other: _Place, minimum: int) -> bool:
+    """For a figure inside a phrase (常务会议4次专题研究法治政府建设), with the same words
+    after it: words before it of which one ends the other (县长主持召开县人民政府常务会议 /
+    县人民政府常务会议), long enough together to name one thing."""
     short, long = sorted((one.lead, other.lead), key=len)
-    return len(short) + len(noun) >= minimum + 4 and long.endswith(short)
+    return len(short) + len(one.figure.noun) >= minimum + 4 and long.endswith(short)
 
 
 def _keyed(text: FigureText, figure: Figure, by: str, options: Mapping[str, Any]) -> _Place | None:
@@ -127,7 +131,7 @@ def _keyed(text: FigureText, figure: Figure, by: str, options: Mapping[str, Any]
         aliases: Mapping[str, str] = options.get("aliases") or {}
         key = aliases.get(written, written)
         return _Place(text, figure, figure.clause_start + name.start(), key, key)
-    lead = bare(figure.lead)
+    lead = figure.label
     label = f"{lead}{figure.noun}"
     if len(label) < options.get("min_label", 8):
         return None
@@ -140,8 +144,8 @@ def _referents(
 ) -> Iterator[Hit]:
     for index, figure in enumerate(figures):
         after = text.text[figure.end + len(figure.noun) : figure.end + len(figure.noun) + 2]
-        restates = _DEMONSTRATIVE.search(figure.lead) or (
-            _LEAD_SCOPE.fullmatch(figure.lead) and _ALL.match(after)
+        restates = figure.lead.endswith(_DEMONSTRATIVE) or (
+            figure.lead in _LEAD_SCOPE and after.startswith(_ALL)
         )
         if not restates or len(figure.noun) < 2:
             continue

@@ -18,7 +18,8 @@ from typing import TYPE_CHECKING, Any
 from reportlint.checks import Target
 from reportlint.checks.context import Context, Hit
 from reportlint.matching.figure_links import complements, enumerations, negates
-from reportlint.matching.figures import chosen, rounding, words
+from reportlint.matching.figures import chosen, rounding
+from reportlint.matching.words import words
 
 if TYPE_CHECKING:
     from reportlint.checks.options import Options
@@ -45,7 +46,7 @@ def check(ctx: Context, target: Target, options: Mapping[str, Any]) -> Iterator[
                 continue
             total = sum(part.value for part in parts)
             slack = rounding(whole) + sum(rounding(part) for part in parts)
-            complete = any(remainder.search(part.lead) for part in parts) or any(
+            complete = any(remainder.within(part.lead) for part in parts) or any(
                 negates(one, other, negations) for one in parts for other in parts
             )
             if total > whole.value + slack or (complete and total < whole.value - slack):
@@ -66,12 +67,12 @@ def options_model() -> type[Options]:
     """The model of this check's options; pydantic is imported only when a pack is validated."""
     from pydantic import Field
 
-    from reportlint.checks.figure_options import FigureOptions, Words
+    from reportlint.checks.figure_options import FigureOptions, WordList
 
     class SumOfPartsOptions(FigureOptions):
-        markers: Words = Field(default_factory=lambda: ["其中", "包括"], min_length=1)
-        remainder: Words = Field(default_factory=lambda: ["其余", "其他", "剩余"])
-        negations: Words = Field(default_factory=lambda: ["不予", "未予", "未", "不"])
+        markers: WordList = Field(default_factory=lambda: ["其中", "包括"], min_length=1)
+        remainder: WordList = Field(default_factory=lambda: ["其余", "其他", "剩余"])
+        negations: WordList = Field(default_factory=lambda: ["不予", "未予", "未", "不"])
         min_parts: int = Field(default=2, ge=2)
 
     return SumOfPartsOptions

@@ -7,15 +7,19 @@ part-of-whole, sum-of-parts, trend-direction and trend-amount read these links.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Iterator
 from typing import NamedTuple
 
 from reportlint.matching.figures import Figure, FigureText, bare
+from reportlint.matching.words import Words, strip_end
 
-_COMPARED = re.compile(r"较|比|与|相比|同比|对比")
-_MEASURE = re.compile(r"(?:总数|数量|总量|数|量)$")
-_NEGATED = re.compile(r"(?:不|未|非|无)予?$")
+_COMPARED = Words("较 比 与 相比 同比 对比")
+_MEASURE = Words("总数 数量 总量 数 量")
+_NEGATED = Words("不 未 非 无 不予 未予")
+_UP = Words("增长 增加 上升 提高 提升 增多 上涨")
+_DOWN = Words("下降 减少 降低 回落 下滑 缩减 减 降")
+_TO = "到至为"
+_STOP = ",。;!?\n"
 
 
 class Enumeration(NamedTuple):
@@ -38,9 +42,7 @@ def sentences(figures: Iterable[Figure]) -> Iterator[list[Figure]]:
         yield group
 
 
-def enumerations(
-    text: FigureText, figures: list[Figure], markers: re.Pattern[str]
-) -> Iterator[Enumeration]:
+def enumerations(text: FigureText, figures: list[Figure], markers: Words) -> Iterator[Enumeration]:
     """Each marker's whole and parts, among ``figures`` (already chosen by unit and role).
 
     The parts run from the marker to the next marker, ；, or the end of the sentence, in the
@@ -52,20 +54,20 @@ def enumerations(
     for index, group in enumerate(by_sentence):
         start = group[0].sentence_start
         end = group[-1].end
-        found = list(markers.finditer(text.text, start, end))
-        for number, marker in enumerate(found):
-            stop = found[number + 1].start() if number + 1 < len(found) else end
-            semicolon = text.text.find(";", marker.end(), stop)
+        found = markers.spans(text.text, start, end)
+        for number, (marker_start, marker_end) in enumerate(found):
+            stop = found[number + 1][0] if number + 1 < len(found) else end
+            semicolon = text.text.find(";", marker_end, stop)
             stop = stop if semicolon < 0 else semicolon
             parts = [
                 figure
                 for figure in group
-                if marker.end() <= figure.start < stop
-                and text.text.count("(", marker.end(), figure.start)
-                <= text.text.count(")", marker.end(), figure.start)
+                if marker_end <= figure.start < stop
+                and text.text.count("(", marker_end, figure.start)
+                <= text.text.count(")", marker_end, figure.start)
             ]
-            before = [figure for figure in group if figure.end <= marker.start()]
-            if not before and index and text.text[start : marker.start()].strip() == "":
+            before = [figure for figure in group if figure.end <= marker_start]
+            if not before and index and text.text[start:marker_start].strip() == "":
                 previous = by_sentence[index - 1]
                 if previous[-1].paragraph == group[0].paragraph:
                     before = previous
@@ -73,7 +75,7 @@ def enumerations(
                 wholes = [figure for figure in before if figure.unit == unit]
                 if wholes:
                     same = [part for part in parts if part.unit == unit]
-                    yield Enumeration(wholes[-1], same, marker.group(0))
+                    yield Enumeration(wholes[-1], same, text.text[marker_start:marker_end])
 
 
 class Comparison(NamedTuple):
@@ -86,11 +88,34 @@ class Comparison(NamedTuple):
     change: Figure | None  # the amount stated with the word (19.4%, 2.7个百分点, 14件)
 
 
-_TREND = re.compile(
-    r"\)?,?[^\d,。;!?\n]{0,6}?"
-    r"(?:(?P<up>增长|增加|上升|提高|提升|增多|上涨)|(?P<down>下降|减少|降低|回落|下滑|缩减|减|降))"
-    r"(?P<to>到|至|为)?"
-)
+class _Trend(NamedTuple):
+    rising: bool
+    start: int
+    end: int
+    to: bool  # 提高到: the figure after the word is the new value
+
+
+def _trend_after(text: str, position: int) -> _Trend | None:
+    """A trend word within a few characters after ``position``, in the same clause:
+    "72件下降19.4%", "(72件)有所下降", "由90%提高到96%"."""
+    start = position + (text.startswith(")", position))
+    start += text.startswith(",", start)
+    window_end = start
+    while window_end < min(len(text), start + 8) and not (
+        text[window_end] in _STOP or text[window_end].isdigit()
+    ):
+        window_end += 1
+    found = [
+        (hit, rising)
+        for words, rising in ((_UP, True), (_DOWN, False))
+        if (hit := words.first(text, start, window_end))
+    ]
+    if not found:
+        return None
+    (word_start, word_end), rising = min(found, key=lambda item: (item[0][0], -item[0][1]))
+    if word_start - start > 6:
+        return None
+    return _Trend(rising, word_start, word_end, text[word_end : word_end + 1] in tuple(_TO))
 
 
 def comparisons(text: FigureText) -> Iterator[Comparison]:
@@ -103,23 +128,22 @@ def comparisons(text: FigureText) -> Iterator[Comparison]:
     for index, prior in enumerate(figures):
         if prior.role != "prior" or not prior.exact:
             continue
-        trend = _TREND.match(text.text, prior.end)
+        trend = _trend_after(text.text, prior.end)
         if trend is None:
             continue
-        rising = trend.group("up") is not None
-        word = trend.span("up" if rising else "down")
+        rising, word = trend.rising, (trend.start, trend.end)
         same_sentence = [
             figure
             for figure in figures
             if figure.sentence_start == prior.sentence_start and figure.unit == prior.unit
         ]
         current: Figure | None
-        if trend.group("to"):
+        if trend.to:
             current = next(
                 (
                     figure
                     for figure in same_sentence
-                    if figure.start >= trend.end() and figure.role in ("current", "target")
+                    if figure.start >= trend.end and figure.role in ("current", "target")
                 ),
                 None,
             )
@@ -136,7 +160,7 @@ def comparisons(text: FigureText) -> Iterator[Comparison]:
             ),
             None,
         )
-        if trend.group("to"):
+        if trend.to:
             change = None
         yield Comparison(current, prior, rising, word, change)
 
@@ -150,30 +174,30 @@ def _compared(text: FigureText, prior: Figure, earlier: list[Figure]) -> Figure 
     """
     candidates = [figure for figure in earlier if figure.role == "current"]
     clause = text.text[prior.clause_start : prior.start]
-    marker = _COMPARED.search(clause)
-    subject = _MEASURE.sub("", bare(clause[: marker.start()])) if marker else ""
+    marker = _COMPARED.first(clause)
+    subject = strip_end(bare(clause[: marker[0]]), _MEASURE) if marker else ""
     if not subject:
         return candidates[-1] if candidates else None
     for figure in reversed(candidates):
-        if bare(figure.lead) == subject:
+        if figure.label == subject:
             return figure
     for figure in reversed(candidates):
-        words = bare(figure.lead)
+        words = figure.label
         # 不予受理 ends with 受理 but counts the opposite.
-        if words.endswith(subject) and not _NEGATED.search(words[: -len(subject)]):
+        if words.endswith(subject) and not _NEGATED.ending(words[: -len(subject)]):
             return figure
     return None
 
 
-def negates(negated: Figure, plain: Figure, negations: re.Pattern[str]) -> bool:
+def negates(negated: Figure, plain: Figure, negations: Words) -> bool:
     """Whether one figure counts the negation of what the other counts (不予受理 / 受理)."""
-    words = bare(plain.lead)
-    other = bare(negated.lead)
-    found = negations.match(other)
-    return bool(words) and found is not None and other[found.end() :] == words
+    words = plain.label
+    other = negated.label
+    found = negations.prefix(other)
+    return bool(words) and found is not None and other[len(found) :] == words
 
 
-def complements(figures: list[Figure], negations: re.Pattern[str]) -> Iterator[Enumeration]:
+def complements(figures: list[Figure], negations: Words) -> Iterator[Enumeration]:
     """A total split in two by a word and its negation, right after it in the sentence:
     "收到申请93件，受理86件，不予受理7件" (86 and 7 are the whole of 93)."""
     for group in sentences(figures):
