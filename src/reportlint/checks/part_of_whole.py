@@ -47,8 +47,10 @@ def check(ctx: Context, target: Target, options: Mapping[str, Any]) -> Iterator[
         if not pairs:
             continue
         for group in sentences(figures):
-            if not unless.within(text.sentence(group[0])):
-                for whole_words, part_words in pairs:
+            for whole_words, part_words in pairs:
+                if any(part_words.within(figure.lead) for figure in group[1:]) and not (
+                    unless.within(text.sentence(group[0]))
+                ):
                     yield from _paired(text, group, whole_words, part_words)
 
 

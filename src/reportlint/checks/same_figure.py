@@ -48,7 +48,7 @@ class _Place(NamedTuple):
 
 
 def check(ctx: Context, target: Target, options: Mapping[str, Any]) -> Iterator[Hit]:
-    by: str = options.get("by", "name" if options.get("pattern") else "label")
+    by: str = options.get("by") or ("name" if options.get("pattern") else "label")
     units = options.get("units", ["%"] if by == "name" else None)
     roles = options.get("roles") or ["current"]
     places: list[_Place] = []

@@ -139,18 +139,15 @@ def _quoted(text: str) -> list[tuple[int, int]]:
     """Spans of “…”, 《…》 and the like, each within one line."""
     spans: list[tuple[int, int]] = []
     position = 0
-    while True:
-        found = [(at, mark) for mark in _QUOTES if (at := text.find(mark, position)) >= 0]
-        if not found:
-            return spans
-        start, mark = min(found)
-        end = text.find(_QUOTES[mark], start + 1)
-        line_end = text.find("\n", start)
-        if end < 0 or 0 <= line_end < end:
-            position = start + 1
+    openings = sorted((at - 1, mark) for mark in _QUOTES for at in marks(text, mark))
+    for start, mark in openings:
+        if start < position:
             continue
-        spans.append((start, end + 1))
-        position = end + 1
+        end = text.find(_QUOTES[mark], start + 1)
+        if end >= 0 and text.find("\n", start, end) < 0:
+            spans.append((start, end + 1))
+            position = end + 1
+    return spans
 
 
 def _inside(spans: list[tuple[int, int]], position: int) -> bool:
@@ -170,6 +167,7 @@ def _read(block: TextBlock, year: int | None) -> list[Figure]:
         done = quote_end
     masked = "".join(pieces) + text[done:]
     starts = [segment.start for segment in block.segments]
+    sections = [section_of(segment.pointer) for segment in block.segments]
     sentence_ends = marks(text, SENTENCE_MARKS)
     clause_ends = marks(text, CLAUSE_MARKS)
     found: list[Figure] = []
@@ -189,7 +187,6 @@ def _read(block: TextBlock, year: int | None) -> list[Figure]:
         if not unit:
             continue  # 3万 alone: the count's unit is missing
         segment = max(0, bisect.bisect_right(starts, start) - 1)
-        pointer = block.segments[segment].pointer
         paragraph_start = starts[segment]
         sentence_start = _last_end(sentence_ends, paragraph_start, start)
         clause_start = _last_end(clause_ends, paragraph_start, start)
@@ -203,7 +200,7 @@ def _read(block: TextBlock, year: int | None) -> list[Figure]:
             or "每" in lead
             or _ABOUT.ending(lead)
         )
-        section = section_of(pointer)
+        section = sections[segment]
         if sentence_start not in targets:
             hit = _TARGET.first(masked, sentence_start, _next_mark(sentence_ends, start, text))
             targets[sentence_start] = len(text) if hit is None else hit[0]
