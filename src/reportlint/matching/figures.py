@@ -339,7 +339,10 @@ def name_before(
 def bare(words: str) -> str:
     """Words that say what is counted, without those any count may carry (全年, 共, 累计,
     了, 达到…): 全年共受理 -> 受理."""
-    words = "".join(words.split())
-    for filler in _FILLERS.choices:
-        words = words.replace(filler, "")
-    return strip_end(words, _TRAILING, repeat=True)
+    return strip_end(_fillers().sub("", words), _TRAILING, repeat=True)
+
+
+@functools.cache
+def _fillers() -> re.Pattern[str]:
+    # One pattern: 24 str.replace calls for each figure cost more than compiling it once.
+    return re.compile(r"\s|" + "|".join(map(re.escape, _FILLERS.choices)))

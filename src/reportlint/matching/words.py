@@ -60,13 +60,12 @@ def words(choices: tuple[str, ...]) -> Words:
 
 def strip_end(text: str, suffixes: Words, *, repeat: bool = False) -> str:
     """``text`` without one of ``suffixes`` at its end (as many as there are, with ``repeat``)."""
-    while True:
-        suffix = next((word for word in suffixes.choices if text.endswith(word)), None)
-        if suffix is None:
-            return text
+    while text.endswith(suffixes.choices):
+        suffix = next(word for word in suffixes.choices if text.endswith(word))
         text = text[: -len(suffix)]
         if not repeat:
-            return text
+            break
+    return text
 
 
 def marks(text: str, characters: str) -> list[int]:
