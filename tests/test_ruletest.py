@@ -50,11 +50,16 @@ def test_merge_patch_follows_rfc_7386() -> None:
 def test_run_examples_of_a_bundled_rule() -> None:
     linter = Linter(Settings())
     results = run_examples(linter.catalogue["RL401"], linter)
-    assert outcomes(results) == [("RL401", "pass", 1, "passed"), ("RL401", "fail", 1, "passed")]
-    assert [(f.rule, f.pointer) for f in results[1].findings] == [
+    assert outcomes(results) == [
+        ("RL401", "pass", 1, "passed"),
+        ("RL401", "pass", 2, "passed"),
+        ("RL401", "fail", 1, "passed"),
+        ("RL401", "fail", 2, "passed"),
+    ]
+    assert [(f.rule, f.pointer) for f in results[2].findings] == [
         ("RL401", "/sections/measures/paragraphs/0")
     ]
-    assert results[1].source.endswith("figures.yaml")
+    assert results[2].source.endswith("figures.yaml")
 
 
 def test_whole_text_examples() -> None:
@@ -179,7 +184,7 @@ def test_test_rules_accepts_folders_and_bundled_packs(
     figures = catalog.pack_files()[0].parent / "figures.yaml"
     assert main(["test-rules", str(tmp_path), str(figures)]) == 0
     assert (
-        capsys.readouterr().out == "Ran 16 examples of 6 rules: 16 passed, 0 failed, 0 skipped.\n"
+        capsys.readouterr().out == "Ran 54 examples of 14 rules: 54 passed, 0 failed, 0 skipped.\n"
     )
 
 

@@ -44,14 +44,22 @@ def _registry() -> dict[str, CheckKind]:
         count,
         date_compare,
         expected_value,
+        figure_range,
+        figure_stated,
         forbidden_pattern,
         input_stage,
         min_length,
         number_range,
         order,
+        part_of_whole,
         pattern,
+        rate_of_counts,
         required,
+        same_figure,
         same_value,
+        sum_of_parts,
+        trend_amount,
+        trend_direction,
     )
 
     units = (
@@ -66,6 +74,14 @@ def _registry() -> dict[str, CheckKind]:
         order,
         min_length,
         input_stage,
+        figure_range,
+        figure_stated,
+        same_figure,
+        part_of_whole,
+        sum_of_parts,
+        rate_of_counts,
+        trend_direction,
+        trend_amount,
     )
     return {unit.NAME: CheckKind(unit.check, unit.options_model) for unit in units}
 

@@ -10,6 +10,7 @@ from reportlint.matching import paths
 from reportlint.matching.text import TextBlock, text_strings
 
 if TYPE_CHECKING:
+    from reportlint.matching.figures import FigureText
     from reportlint.packs.records import ProfileInfo
 
 _TEMPLATE = re.compile(r"\$\{\s*([a-z_.]+)\s*(?:([+-])\s*(\d+)\s*)?\}")
@@ -37,6 +38,7 @@ class Context:
         self.profile = profile
         self.variables = variables
         self._blocks: dict[tuple[str, bool], TextBlock] = {}
+        self._figures: dict[tuple[str, bool], FigureText] = {}
 
     def select(self, path: str) -> list[tuple[str, Any]]:
         return paths.select(self.data, path)
@@ -49,6 +51,20 @@ class Context:
             block = TextBlock(list(text_strings(value, pointer, include_self=not body_only)))
             self._blocks[cache_key] = block
         return block
+
+    def figures(self, pointer: str, value: Any, *, body_only: bool = False) -> FigureText:
+        """The figures of the text at or under a node, read once per document."""
+        cache_key = (pointer, body_only)
+        found = self._figures.get(cache_key)
+        if found is None:
+            from reportlint.matching.figures import FigureText
+
+            year = paths.resolve(self.data, "report.year")
+            block = self.text(pointer, value, body_only=body_only)
+            known = isinstance(year, int) and not isinstance(year, bool)
+            found = FigureText(block, year=year if known else None)
+            self._figures[cache_key] = found
+        return found
 
     def expand(self, template: str) -> str | None:
         """``${report.year + 1}-04-01`` with values from the document or the rule's loop.

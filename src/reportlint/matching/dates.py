@@ -10,11 +10,12 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
+from reportlint.matching import numerals
+
 _ARABIC = re.compile(
     r"(?<!\d)(?P<y>\d{4})\s*年\s*(?P<m>\d{1,2})\s*月(?:\s*(?P<d>\d{1,2})\s*日)?"
     r"|(?<![\d.])(?P<y2>\d{4})[.\-/](?P<m2>\d{1,2})[.\-/](?P<d2>\d{1,2})(?![\d.])"
 )
-_DIGITS = "〇一二三四五六七八九"
 _CHINESE = re.compile(
     r"(?P<y>[〇零一二三四五六七八九]{4})年(?P<m>[一二三四五六七八九十]{1,2})月"
     r"(?:(?P<d>[一二三四五六七八九十]{1,3})日)?"
@@ -23,11 +24,10 @@ _CHINESE = re.compile(
 
 def chinese_number(text: str) -> int:
     """十二 -> 12, 二十九 -> 29, 二〇二三 -> 2023 (digit by digit when there is no 十)."""
-    text = text.replace("零", "〇")
-    if "十" not in text:
-        return int("".join(str(_DIGITS.index(char)) for char in text))
-    tens, _, ones = text.partition("十")
-    return (_DIGITS.index(tens) if tens else 1) * 10 + (_DIGITS.index(ones) if ones else 0)
+    value = numerals.chinese_integer(text)
+    if value is None:
+        raise ValueError(f"not a Chinese numeral: {text!r}")
+    return value
 
 
 def _date(year: int, month: int, day: int | None) -> datetime.date | None:

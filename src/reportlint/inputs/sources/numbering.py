@@ -11,8 +11,8 @@ import re
 from dataclasses import dataclass
 
 from reportlint.inputs.sources.units import fold
+from reportlint.matching import numerals
 
-_CN_DIGITS = "一二三四五六七八九"
 _CN = r"(?:[一二三四五六七八九]?十[一二三四五六七八九]?|[一二三四五六七八九])"
 _ARABIC = r"(?:[1-9][0-9]?)"
 
@@ -49,19 +49,15 @@ class Number:
 
 def cn_value(numeral: str) -> int:
     """一 .. 九十九 as an int."""
-    if "十" not in numeral:
-        return _CN_DIGITS.index(numeral) + 1
-    tens, _, ones = numeral.partition("十")
-    return (_CN_DIGITS.index(tens) + 1 if tens else 1) * 10 + (
-        _CN_DIGITS.index(ones) + 1 if ones else 0
-    )
+    value = numerals.chinese_integer(numeral)
+    if value is None:
+        raise ValueError(f"not a Chinese numeral: {numeral!r}")
+    return value
 
 
 def cn_numeral(value: int) -> str:
     """1 .. 99 in Chinese numerals (十, 十一, 二十)."""
-    tens, ones = divmod(value, 10)
-    head = "" if tens == 0 else ("十" if tens == 1 else _CN_DIGITS[tens - 1] + "十")
-    return head + (_CN_DIGITS[ones - 1] if ones else "")
+    return numerals.chinese_numeral(value)
 
 
 def spell(kind: str, value: int) -> str:
