@@ -144,4 +144,4 @@ def test_test_rules_show_a_merge_patch_example(capsys: pytest.CaptureFixture[str
     lines = output(capsys, "test-rules", "--show", "--select", "RL401")
     document = lines[lines.index("  document:") + 1 : lines.index("  findings of RL401: none")]
     assert document[:2] == ["    format: reportlint/1", "    report:"]
-    assert lines[-1] == "Ran 2 examples of 1 rules: 2 passed, 0 failed, 0 skipped."
+    assert lines[-1] == "Ran 4 examples of 1 rules: 4 passed, 0 failed, 0 skipped."

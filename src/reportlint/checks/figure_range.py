@@ -28,7 +28,7 @@ def check(ctx: Context, target: Target, options: Mapping[str, Any]) -> Iterator[
     roles = options.get("roles") or [role for role in ROLES if role != "change"]
     for pointer, node in target.nodes:
         text = ctx.figures(pointer, node)
-        for figure in chosen(text.figures, units=options.get("units", ["%"]), roles=roles):
+        for figure in chosen(text.figures, units=options.get("units") or ["%"], roles=roles):
             if (minimum is None or figure.value >= minimum) and (
                 maximum is None or figure.value <= maximum
             ):

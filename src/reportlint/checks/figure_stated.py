@@ -27,7 +27,9 @@ def check(ctx: Context, target: Target, options: Mapping[str, Any]) -> Iterator[
     body_only: bool = options.get("body_only", False)
     for pointer, node in target.nodes:
         text = ctx.figures(pointer, node, body_only=body_only)
-        figures = chosen(text.figures, units=options.get("units", ["%"]), roles=roles, exact=False)
+        figures = chosen(
+            text.figures, units=options.get("units") or ["%"], roles=roles, exact=False
+        )
         if not any(name_before(text, figure, pattern, gap) for figure in figures):
             yield Hit(pointer, key=True)
 

@@ -101,7 +101,7 @@ def _patterns(pack: Any) -> list[Any]:
             rule.get("options", {}),
             *(v.get("options", {}) for v in rule.get("variants", [])),
         ]
-        if "pattern" in options
+        if isinstance(options.get("pattern"), str)
     ]
 
 
