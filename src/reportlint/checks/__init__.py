@@ -41,14 +41,22 @@ class CheckKind(NamedTuple):
 
 def _registry() -> dict[str, CheckKind]:
     from reportlint.checks import (
+        contradiction,
         count,
         date_compare,
+        document_name,
+        doubled_character,
+        duplicate_text,
+        ended_period,
         expected_value,
         forbidden_pattern,
+        impossible_date,
         input_stage,
+        mark_width,
         min_length,
         number_range,
         order,
+        paired_marks,
         pattern,
         required,
         same_value,
@@ -66,6 +74,14 @@ def _registry() -> dict[str, CheckKind]:
         order,
         min_length,
         input_stage,
+        ended_period,
+        contradiction,
+        document_name,
+        impossible_date,
+        mark_width,
+        paired_marks,
+        doubled_character,
+        duplicate_text,
     )
     return {unit.NAME: CheckKind(unit.check, unit.options_model) for unit in units}
 

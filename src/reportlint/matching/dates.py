@@ -21,6 +21,15 @@ _CHINESE = re.compile(
 )
 
 
+# A month and day, with or without the year: the shapes a date that cannot exist is written in.
+_MONTH_DAY = re.compile(
+    r"(?:(?<!\d)(?P<y>\d{4})\s*年\s*)?(?<![\d.\-])(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日"
+    r"|(?<![\d.])(?P<y2>\d{4})[.\-/](?P<m2>\d{1,2})[.\-/](?P<d2>\d{1,2})(?![\d.])"
+    r"|(?:(?P<y3>[〇零一二三四五六七八九]{4})年)?(?P<m3>[一二三四五六七八九十]{1,2})月"
+    r"(?P<d3>[一二三四五六七八九十]{1,3})日"
+)
+
+
 def chinese_number(text: str) -> int:
     """十二 -> 12, 二十九 -> 29, 二〇二三 -> 2023 (digit by digit when there is no 十)."""
     text = text.replace("零", "〇")
@@ -56,6 +65,36 @@ def find_dates(text: str) -> Iterator[tuple[int, int, datetime.date]]:
         )
         if found:
             yield match.start(), match.end(), found
+
+
+_DAYS = (31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+
+
+def _possible(year: int | None, month: int, day: int) -> bool:
+    if not 1 <= month <= 12 or not 1 <= day <= _DAYS[month - 1]:
+        return False
+    # Without a year, 29 February may be right: only a day no year has is impossible.
+    leap = year is None or (year % 4 == 0 and (year % 100 != 0 or year % 400 == 0))
+    return leap or month != 2 or day <= 28
+
+
+def find_impossible_dates(text: str) -> Iterator[tuple[int, int]]:
+    """(start, end) of each date in ``text`` that no calendar has: 4月31日, 2023年2月29日,
+    二〇二四年二月三十日. ``find_dates`` leaves these out; they are typing errors to report.
+    """
+    for match in _MONTH_DAY.finditer(text):
+        if match.group("m3"):
+            year_text = match.group("y3")
+            year = chinese_number(year_text) if year_text else None
+            month, day = chinese_number(match.group("m3")), chinese_number(match.group("d3"))
+        else:
+            year_text, month_text, day_text = (
+                match.group("y", "m", "d") if match.group("m") else match.group("y2", "m2", "d2")
+            )
+            year = int(year_text) if year_text else None
+            month, day = int(month_text), int(day_text)
+        if not _possible(year, month, day):
+            yield match.start(), match.end()
 
 
 def parse_date(value: Any) -> datetime.date | None:
