@@ -35,5 +35,5 @@ def test_old_text_presented_as_current() -> None:
         (16, 9, "RL701"),
         (17, 11, "RL702"),
         (17, 24, "RL702"),
-        (18, 16, "RL703"),
+        (18, 19, "RL703"),
     ]

@@ -10,14 +10,12 @@ from pydantic import ValidationError
 from reportlint.checks.contradiction import options_model
 from tests.rulekit import lint_with
 
-OPTIONS = {"pattern": "(?P<claim>无不履行法院生效裁判)|(?P<against>生效判决尚未履行)"}
+OPTIONS = {"pattern": "无不履行法院生效裁判", "against_pattern": "生效判决尚未履行"}
 
 
 def body(*paragraphs: str) -> str:
-    lines = "".join(f"          - {text}\n" for text in paragraphs)
-    return "sections:\n  other:\n    heading: 其他\n    paragraphs:\n" + lines.replace(
-        "          ", "      "
-    )
+    lines = "".join(f"      - {text}\n" for text in paragraphs)
+    return "sections:\n  other:\n    heading: 其他\n    paragraphs:\n" + lines
 
 
 def test_both_places_are_reported(tmp_path: Path) -> None:
@@ -37,6 +35,10 @@ def test_one_side_alone_is_no_finding(tmp_path: Path, paragraphs: tuple[str, ...
     assert lint_with(tmp_path, "contradiction", OPTIONS, body(*paragraphs)) == []
 
 
-def test_the_pattern_needs_both_groups() -> None:
-    with pytest.raises(ValidationError, match=r"\(\?P<claim>…\)"):
-        options_model().model_validate({"pattern": "(?P<claim>无)"})
+def test_both_patterns_are_checked() -> None:
+    with pytest.raises(ValidationError, match="against_pattern"):
+        options_model().model_validate({"pattern": "无"})
+    with pytest.raises(ValidationError, match="does not compile"):
+        options_model().model_validate({"pattern": "无", "against_pattern": "(未"})
+    with pytest.raises(ValidationError, match="exponential time"):
+        options_model().model_validate({"pattern": "无", "against_pattern": "(a+)+"})

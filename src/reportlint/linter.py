@@ -48,14 +48,18 @@ def rule_selected(rule_id: str, select: tuple[str, ...], ignore: tuple[str, ...]
 
 
 def _bundled_patterns(rules: list[RuleSpec], profile: ProfileInfo, name: str) -> set[str]:
-    """Patterns written in the bundled packs and profile (see ``matching.regex.trust``)."""
+    """Patterns written in the bundled packs and profile (see ``matching.regex.trust``).
+
+    A pattern is an option named ``pattern`` or ending in ``_pattern`` (a check with two).
+    """
     bundled = {str(path) for path in catalog.pack_files()}
     found = {
-        run.options["pattern"]
+        value
         for rule in rules
         if rule.source in bundled
         for run in rule.runs
-        if isinstance(run.options.get("pattern"), str)
+        for key, value in run.options.items()
+        if (key == "pattern" or key.endswith("_pattern")) and isinstance(value, str)
     }
     if catalog.profile_path(name).parent == resources.profiles_dir():
         found.update(section.phrases for section in profile.sections)

@@ -1,9 +1,9 @@
 """``contradiction``: a statement and a passage that contradicts it, in the same text.
 
-The regex has two named groups: ``claim`` finds the statement (无不履行法院生效裁判的情况),
-``against`` what contradicts it (2件生效判决尚未履行). Where both occur among the rule's
-nodes, every place of each is a finding, so the reader sees both sides. Fields: ``match``
-(the text at this place), ``claim`` and ``against`` (the first of each).
+``pattern`` finds the statement (无不履行法院生效裁判的情况), ``against_pattern`` what
+contradicts it (2件生效判决尚未履行). Where both occur among the rule's nodes, every place
+of each is a finding, so the reader sees both sides. Fields: ``match`` (the text at this
+place), ``claim`` and ``against`` (the first of each).
 """
 
 from __future__ import annotations
@@ -23,41 +23,45 @@ if TYPE_CHECKING:
 NAME = "contradiction"
 
 
-def check(ctx: Context, target: Target, options: Mapping[str, Any]) -> Iterator[Hit]:
-    compiled = regex(options["pattern"])
-    found: dict[str, list[tuple[str, Match]]] = {"claim": [], "against": []}
+def _places(ctx: Context, target: Target, pattern: str) -> list[tuple[str, Match]]:
+    found = []
+    compiled = regex(pattern)
     for pointer, value in target.nodes:
         block = ctx.text(pointer, value)
         for match in compiled.finditer(block.text):
-            side = "claim" if match.group("claim") is not None else "against"
-            found[side].append((match.group(0), block.locate(match.start(), match.end())))
-    if not found["claim"] or not found["against"]:
+            found.append((match.group(0), block.locate(match.start(), match.end())))
+    return found
+
+
+def check(ctx: Context, target: Target, options: Mapping[str, Any]) -> Iterator[Hit]:
+    claims = _places(ctx, target, options["pattern"])
+    if not claims:
         return
-    params = {"claim": found["claim"][0][0], "against": found["against"][0][0]}
-    for text, place in [*found["claim"], *found["against"]]:
+    counters = _places(ctx, target, options["against_pattern"])
+    if not counters:
+        return
+    params = {"claim": claims[0][0], "against": counters[0][0]}
+    for text, place in [*claims, *counters]:
         yield Hit(place.pointer, place.start, place.end, params={**params, "match": text})
 
 
 @functools.cache
 def options_model() -> type[Options]:
     """The model of this check's options; pydantic is imported only when a pack is validated."""
-    import re
-
-    from pydantic import model_validator
+    from pydantic import ValidationError, field_validator
 
     from reportlint.checks.options import RegexOptions
 
     class ContradictionOptions(RegexOptions):
-        @model_validator(mode="after")
-        def _has_both_sides(self) -> ContradictionOptions:
-            if "${" in self.pattern:
-                return self
-            groups = re.compile(self.pattern).groupindex
-            if "claim" not in groups or "against" not in groups:
-                raise ValueError(
-                    "pattern needs two groups: (?P<claim>…) for the statement and "
-                    "(?P<against>…) for what contradicts it"
-                )
-            return self
+        against_pattern: str
+
+        @field_validator("against_pattern")
+        @classmethod
+        def _compiles_safely(cls, value: str) -> str:
+            try:
+                RegexOptions(pattern=value)
+            except ValidationError as error:
+                raise ValueError(error.errors()[0]["msg"].removeprefix("Value error, ")) from None
+            return value
 
     return ContradictionOptions

@@ -18,7 +18,6 @@ from typing import TYPE_CHECKING, Any
 from reportlint import positions
 from reportlint.checks import Target
 from reportlint.checks.context import Context, Hit
-from reportlint.matching.text import text_strings
 
 if TYPE_CHECKING:
     from reportlint.checks.options import Options
@@ -27,35 +26,40 @@ NAME = "duplicate-text"
 
 
 def _key(text: str) -> str:
-    return "".join(unicodedata.normalize("NFKC", text).split()).rstrip("。.,;:、")
+    return "".join(text.split()).rstrip("。.,;:、")
 
 
 def _shown(text: str) -> str:
     return text if len(text) <= 20 else text[:19] + "…"
 
 
-def _candidates(target: Target, within: str) -> Iterator[list[tuple[str, str]]]:
-    """Groups of (pointer, text) inside which a repeat is a finding."""
+def _candidates(ctx: Context, target: Target, within: str) -> Iterator[list[tuple[str, str]]]:
+    """Groups of (pointer, folded text) inside which a repeat is a finding."""
     if within == "siblings":
         for pointer, node in target.nodes:
             if isinstance(node, list):
                 yield [
-                    (positions.join(positions.join(pointer, index), "heading"), part["heading"])
+                    (heading, unicodedata.normalize("NFKC", part["heading"]))
                     for index, part in enumerate(node)
                     if isinstance(part, dict) and isinstance(part.get("heading"), str)
+                    for heading in [positions.join(positions.join(pointer, index), "heading")]
                 ]
         return
-    yield [
-        (pointer, text)
-        for node_pointer, node in target.nodes
-        for pointer, text in text_strings(node, node_pointer)
-        if "/paragraphs/" in pointer or pointer.startswith(("/preamble/", "/closing/"))
-    ]
+    group = []
+    for pointer, node in target.nodes:
+        block = ctx.text(pointer, node)
+        for segment in block.segments:
+            if "/paragraphs/" in segment.pointer or segment.pointer.startswith(
+                ("/preamble/", "/closing/")
+            ):
+                text = block.text[segment.start : segment.start + segment.length]
+                group.append((segment.pointer, text))
+    yield group
 
 
 def check(ctx: Context, target: Target, options: Mapping[str, Any]) -> Iterator[Hit]:
     minimum: int = options.get("min_length", 1)
-    for group in _candidates(target, options["within"]):
+    for group in _candidates(ctx, target, options["within"]):
         seen: dict[str, str] = {}
         for pointer, text in group:
             key = _key(text)
@@ -66,7 +70,7 @@ def check(ctx: Context, target: Target, options: Mapping[str, Any]) -> Iterator[
                 parts = first.split("/")
                 section = parts[2] if parts[1] == "sections" and len(parts) > 2 else parts[1]
                 params = {"match": _shown(text.strip()), "section": section}
-                yield Hit(pointer, 0, len(text), params=params)
+                yield Hit(pointer, params=params)
 
 
 @functools.cache

@@ -23,8 +23,9 @@ if TYPE_CHECKING:
     from reportlint.checks.options import Options
 
 NAME = "paired-marks"
+# A list number ending at a ")" (1) 一) a)), at the start of a paragraph or after a pause.
 _LIST_NUMBER = re.compile(
-    r"(?:^|(?<=[;。,:、\s]))(?:\d{1,2}|[一二三四五六七八九十]{1,3}|[a-zA-Z])\)"
+    r"(?:(?<![\s\S])|(?<=[;。,:、\s]))(?:\d{1,2}|[一二三四五六七八九十]{1,3}|[a-zA-Z])\)\Z"
 )
 
 
@@ -33,25 +34,28 @@ def _marks(text: str, marks: re.Pattern[str]) -> Iterator[tuple[int, str]]:
         yield match.start(), match.group()
 
 
+def _list_number(text: str, index: int) -> bool:
+    return _LIST_NUMBER.search(text, max(0, index - 4), index + 1) is not None
+
+
 def _unbalanced(text: str, marks: re.Pattern[str], opens: Mapping[str, str]) -> list[int]:
     """Indexes of marks without their partner; ``opens`` maps each opening mark to its close."""
     closes = {close: open_ for open_, close in opens.items()}
     stack: list[int] = []
     lone: list[int] = []
-    skip = {number.end() - 1 for number in _LIST_NUMBER.finditer(text)} if ")" in closes else set()
     for index, char in _marks(text, marks):
         if char in opens:
             stack.append(index)
-        elif char in closes and index not in skip:
+        elif char in closes:
             partner = closes[char]
             depth = next(
                 (i for i in range(len(stack) - 1, -1, -1) if text[stack[i]] == partner), None
             )
-            if depth is None:
-                lone.append(index)
-            else:
+            if depth is not None:
                 lone.extend(stack[depth + 1 :])
                 del stack[depth:]
+            elif char != ")" or not _list_number(text, index):
+                lone.append(index)
     return sorted(lone + stack)
 
 
@@ -82,20 +86,33 @@ def _nested(
                     depth[opener] -= 1
 
 
+@functools.lru_cache(maxsize=16)
+def _finder(pairs: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile("[" + re.escape("".join(pairs)) + "]")
+
+
 def check(ctx: Context, target: Target, options: Mapping[str, Any]) -> Iterator[Hit]:
     pairs: list[str] = options["pairs"]
     opens = {pair[0]: pair[1] for pair in pairs}
     closes = {pair[1]: pair[0] for pair in pairs}
     inner = {pair[0]: replacement for pair, replacement in (options.get("inner") or {}).items()}
-    marks = re.compile("[" + re.escape("".join(pairs)) + "]")
+    marks = _finder(tuple(pairs))
+    nested = options.get("find", "unbalanced") == "nested"
     for pointer, value in target.nodes:
         block = ctx.text(pointer, value)
         for segment in block.segments:
             text = block.text[segment.start : segment.start + segment.length]
-            if options.get("find", "unbalanced") == "unbalanced":
-                places = _unbalanced(text, marks, opens)
-            else:
+            if nested:
+                # Only a paragraph with a pair of ``inner`` opened twice can nest it.
+                if not any(text.count(opener) > 1 for opener in inner):
+                    continue
                 places = list(_nested(text, marks, opens, inner))
+            else:
+                # Counts that agree are taken for a balanced paragraph; only the others are
+                # read mark by mark (a pair written backwards, ")…(", goes unseen).
+                if all(text.count(pair[0]) == text.count(pair[1]) for pair in pairs):
+                    continue
+                places = _unbalanced(text, marks, opens)
             for index in places:
                 char = text[index]
                 pair = char + opens[char] if char in opens else closes[char] + char

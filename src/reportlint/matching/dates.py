@@ -21,13 +21,16 @@ _CHINESE = re.compile(
 )
 
 
-# A month and day, with or without the year: the shapes a date that cannot exist is written in.
-_MONTH_DAY = re.compile(
-    r"(?:(?<!\d)(?P<y>\d{4})\s*年\s*)?(?<![\d.\-])(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日"
-    r"|(?<![\d.])(?P<y2>\d{4})[.\-/](?P<m2>\d{1,2})[.\-/](?P<d2>\d{1,2})(?![\d.])"
-    r"|(?:(?P<y3>[〇零一二三四五六七八九]{4})年)?(?P<m3>[一二三四五六七八九十]{1,2})月"
-    r"(?P<d3>[一二三四五六七八九十]{1,3})日"
+# Where a date that cannot exist may be: "月" before a day (4月31日, 二月三十日), or a dotted
+# date (2024.4.31). Each search starts with a literal or a class, so it skips the text fast;
+# the month and the year are then read back from the text before it.
+_DAY = re.compile(r"月\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*日")
+_MONTH_BEFORE = re.compile(
+    r"(?:(?<!\d)(?P<y>\d{4})\s*年\s*)?(?<![\d.\-])(?P<m>\d{1,2})\s*\Z"
+    r"|(?:(?P<cy>[〇零一二三四五六七八九]{4})年)?(?P<cm>[一二三四五六七八九十]{1,2})\Z"
 )
+_DOTTED = re.compile(r"[.\-/](?P<m>\d{1,2})[.\-/](?P<d>\d{1,2})(?![\d.])")
+_YEAR_BEFORE = re.compile(r"(?<![\d.])\d{4}\Z")
 
 
 def chinese_number(text: str) -> int:
@@ -80,21 +83,29 @@ def _possible(year: int | None, month: int, day: int) -> bool:
 
 def find_impossible_dates(text: str) -> Iterator[tuple[int, int]]:
     """(start, end) of each date in ``text`` that no calendar has: 4月31日, 2023年2月29日,
-    二〇二四年二月三十日. ``find_dates`` leaves these out; they are typing errors to report.
+    二〇二四年二月三十日, 2024.4.31. ``find_dates`` leaves these out; they are typing errors.
     """
-    for match in _MONTH_DAY.finditer(text):
-        if match.group("m3"):
-            year_text = match.group("y3")
-            year = chinese_number(year_text) if year_text else None
-            month, day = chinese_number(match.group("m3")), chinese_number(match.group("d3"))
+    for match in _DAY.finditer(text):
+        before = _MONTH_BEFORE.search(text, max(0, match.start() - 12), match.start())
+        if before is None:
+            continue
+        day_text = match.group()[1:-1].strip()
+        day = int(day_text) if day_text.isdigit() else chinese_number(day_text)
+        if before.group("m"):
+            year = int(before.group("y")) if before.group("y") else None
+            month = int(before.group("m"))
         else:
-            year_text, month_text, day_text = (
-                match.group("y", "m", "d") if match.group("m") else match.group("y2", "m2", "d2")
-            )
-            year = int(year_text) if year_text else None
-            month, day = int(month_text), int(day_text)
+            year = chinese_number(before.group("cy")) if before.group("cy") else None
+            month = chinese_number(before.group("cm"))
         if not _possible(year, month, day):
-            yield match.start(), match.end()
+            yield before.start(), match.end()
+    for match in _DOTTED.finditer(text):
+        year_match = _YEAR_BEFORE.search(text, max(0, match.start() - 5), match.start())
+        if year_match is None:
+            continue
+        year, month, day = int(year_match.group()), int(match.group("m")), int(match.group("d"))
+        if not _possible(year, month, day):
+            yield year_match.start(), match.end()
 
 
 def parse_date(value: Any) -> datetime.date | None:
