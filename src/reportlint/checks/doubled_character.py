@@ -23,7 +23,9 @@ NAME = "doubled-character"
 
 @functools.lru_cache(maxsize=16)
 def _doubled(chars: str) -> re.Pattern[str]:
-    return re.compile("([" + re.escape(chars) + "])\\1")
+    # 的的|了了|…: an alternation of literals, fast to compile and to search (a class of CJK
+    # characters with a back-reference takes a fraction of a millisecond to compile).
+    return re.compile("|".join(re.escape(char * 2) for char in dict.fromkeys(chars)))
 
 
 def _allowed(text: str, start: int, allow: tuple[str, ...]) -> bool:

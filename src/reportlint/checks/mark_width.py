@@ -5,6 +5,8 @@ prevailing form is the one that makes at least ``share`` of the marks standing i
 text (and there are at least ``min_count``). A paragraph that also uses the other form gets
 one finding, at its first such mark; ``odd`` limits findings to odd marks that are ASCII
 (``half``) or full-width (``full``). Width is read from the text as written, before folding.
+An ASCII mark stands in Chinese text when a character beside it is not ASCII; between
+digits (1,200; 9:30) or Latin letters it does not count. A full-width mark always does.
 Fields: ``mark`` (the odd one), ``prevailing``, ``count`` (odd marks in the paragraph).
 """
 
@@ -20,7 +22,6 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 
 from reportlint.checks import Target
 from reportlint.checks.context import Context, Hit
-from reportlint.matching.punctuation import CHINESE
 
 if TYPE_CHECKING:
     from reportlint.checks.options import Options
@@ -37,33 +38,47 @@ class _Text(NamedTuple):
     starts: list[int]
 
 
-@functools.lru_cache(maxsize=32)
-def _finder(full: str, half: str) -> re.Pattern[str]:
-    # A full-width mark anywhere; an ASCII one only beside Chinese (never between digits).
-    # The marks first, so that the search skips the text at C speed.
-    full, half = re.escape(full), re.escape(half)
-    return re.compile(f"[{full}{half}](?:(?<=[{full}])|(?<=[{CHINESE}][{half}])|(?=[{CHINESE}]))")
+@functools.lru_cache(maxsize=8)
+def _ascii_in_chinese(half: str) -> re.Pattern[str]:
+    # The marks first (an ASCII class: cheap to build, fast to search), then a neighbour
+    # that is not ASCII. Classes of CJK characters take milliseconds to compile.
+    marks = re.escape(half)
+    return re.compile(f"[{marks}](?:(?<=[^\\x00-\\x7f].)|(?=[^\\x00-\\x7f]))")
 
 
 # The last document's text and mark counts: the variants of one rule read the same text.
-_last: list[tuple[Context, tuple[str, ...], tuple[str, ...], list[_Text], Counter[str]]] = []
+_last: list[tuple[Context, tuple[str, ...], str, list[_Text], Counter[str]]] = []
 
 
 def _read(ctx: Context, target: Target, marks: tuple[str, ...]) -> tuple[list[_Text], Counter[str]]:
     pointers = tuple(pointer for pointer, _ in target.nodes)
-    if _last and _last[0][0] is ctx and _last[0][1] == pointers and _last[0][2] == marks:
+    half = "".join(pair[1] for pair in marks)
+    if _last and _last[0][0] is ctx and _last[0][1] == pointers and _last[0][2] == half:
         return _last[0][3], _last[0][4]
     texts = []
     counts: Counter[str] = Counter()
-    finder = _finder("".join(pair[0] for pair in marks), "".join(pair[1] for pair in marks))
     for pointer, node in target.nodes:
         block = ctx.text(pointer, node)
         joined = "\n".join(block.raw)
         starts = list(itertools.accumulate((len(raw) + 1 for raw in block.raw[:-1]), initial=0))
         texts.append(_Text([segment.pointer for segment in block.segments], joined, starts))
-        counts.update(finder.findall(joined))
-    _last[:] = [(ctx, pointers, marks, texts, counts)]
+        counts.update(_ascii_in_chinese(half).findall(joined))
+        counts.update({pair[0]: joined.count(pair[0]) for pair in marks})
+    _last[:] = [(ctx, pointers, half, texts, counts)]
     return texts, counts
+
+
+def _odd_places(text: _Text, odd: str, half: str) -> Iterator[int]:
+    """Offsets in ``text.joined`` of the odd mark (an ASCII one only where it counts)."""
+    if odd in half:
+        for match in _ascii_in_chinese(half).finditer(text.joined):
+            if match.group() == odd:
+                yield match.start()
+        return
+    index = text.joined.find(odd)
+    while index >= 0:
+        yield index
+        index = text.joined.find(odd, index + 1)
 
 
 def check(ctx: Context, target: Target, options: Mapping[str, Any]) -> Iterator[Hit]:
@@ -71,6 +86,7 @@ def check(ctx: Context, target: Target, options: Mapping[str, Any]) -> Iterator[
     minimum: int = options.get("min_count", 5)
     odd_kind: str = options.get("odd", "any")
     marks = tuple(options.get("marks", DEFAULT_MARKS))
+    half_marks = "".join(pair[1] for pair in marks)
     texts, counts = _read(ctx, target, marks)
     for full, half in marks:
         counted = counts[full] + counts[half]
@@ -85,13 +101,11 @@ def check(ctx: Context, target: Target, options: Mapping[str, Any]) -> Iterator[
         # Only the odd mark is placed: one finding per paragraph, at its first one.
         first: dict[tuple[int, int], int] = {}
         count: Counter[tuple[int, int]] = Counter()
-        finder = _finder(full, half)
         for number, text in enumerate(texts):
-            for match in finder.finditer(text.joined):
-                if match.group() == odd:
-                    index = bisect.bisect_right(text.starts, match.start()) - 1
-                    first.setdefault((number, index), match.start() - text.starts[index])
-                    count[number, index] += 1
+            for place in _odd_places(text, odd, half_marks):
+                index = bisect.bisect_right(text.starts, place) - 1
+                first.setdefault((number, index), place - text.starts[index])
+                count[number, index] += 1
         for (number, index), offset in first.items():
             params = {"mark": odd, "prevailing": prevailing, "count": str(count[number, index])}
             yield Hit(texts[number].pointers[index], offset, offset + 1, params=params)

@@ -25,12 +25,11 @@ _CHINESE = re.compile(
 # date (2024.4.31). Each search starts with a literal or a class, so it skips the text fast;
 # the month and the year are then read back from the text before it.
 _DAY = re.compile(r"月\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*日")
-_MONTH_BEFORE = re.compile(
-    r"(?:(?<!\d)(?P<y>\d{4})\s*年\s*)?(?<![\d.\-])(?P<m>\d{1,2})\s*\Z"
-    r"|(?:(?P<cy>[〇零一二三四五六七八九]{4})年)?(?P<cm>[一二三四五六七八九十]{1,2})\Z"
-)
+_MONTH_BEFORE = re.compile(r"(?:(?<!\d)(?P<y>\d{4})\s*年\s*)?(?<![\d.\-])(?P<m>\d{1,2})\s*\Z")
 _DOTTED = re.compile(r"[.\-/](?P<m>\d{1,2})[.\-/](?P<d>\d{1,2})(?![\d.])")
 _YEAR_BEFORE = re.compile(r"(?<![\d.])\d{4}\Z")
+_CHINESE_MONTH = "一二三四五六七八九十"
+_CHINESE_YEAR = "〇零一二三四五六七八九"
 
 
 def chinese_number(text: str) -> int:
@@ -81,24 +80,37 @@ def _possible(year: int | None, month: int, day: int) -> bool:
     return leap or month != 2 or day <= 28
 
 
+def _month_before(text: str, end: int) -> tuple[int, int | None, int] | None:
+    """(start, year, month) of the month (and year) written just before ``end``."""
+    arabic = _MONTH_BEFORE.search(text, max(0, end - 12), end)
+    if arabic is not None:
+        year = int(arabic.group("y")) if arabic.group("y") else None
+        return arabic.start(), year, int(arabic.group("m"))
+    start = end
+    while start > max(0, end - 2) and text[start - 1] in _CHINESE_MONTH:
+        start -= 1
+    if start == end:
+        return None
+    month = chinese_number(text[start:end])
+    digits = text[max(0, start - 5) : start - 1]
+    if start >= 5 and text[start - 1] == "年" and all(char in _CHINESE_YEAR for char in digits):
+        return start - 5, chinese_number(digits), month
+    return start, None, month
+
+
 def find_impossible_dates(text: str) -> Iterator[tuple[int, int]]:
     """(start, end) of each date in ``text`` that no calendar has: 4月31日, 2023年2月29日,
     二〇二四年二月三十日, 2024.4.31. ``find_dates`` leaves these out; they are typing errors.
     """
     for match in _DAY.finditer(text):
-        before = _MONTH_BEFORE.search(text, max(0, match.start() - 12), match.start())
+        before = _month_before(text, match.start())
         if before is None:
             continue
+        start, year, month = before
         day_text = match.group()[1:-1].strip()
         day = int(day_text) if day_text.isdigit() else chinese_number(day_text)
-        if before.group("m"):
-            year = int(before.group("y")) if before.group("y") else None
-            month = int(before.group("m"))
-        else:
-            year = chinese_number(before.group("cy")) if before.group("cy") else None
-            month = chinese_number(before.group("cm"))
         if not _possible(year, month, day):
-            yield before.start(), match.end()
+            yield start, match.end()
     for match in _DOTTED.finditer(text):
         year_match = _YEAR_BEFORE.search(text, max(0, match.start() - 5), match.start())
         if year_match is None:
