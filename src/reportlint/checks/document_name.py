@@ -50,10 +50,10 @@ def check(ctx: Context, target: Target, options: Mapping[str, Any]) -> Iterator[
     for pointer, value in target.nodes:
         block = ctx.text(pointer, value)
         taken: list[tuple[int, int]] = []
-        for found in known.misnamed(block.text):
-            taken.append((found.start, found.end))
-            place = block.locate(found.start, found.end)
-            params = {"match": found.written, "suggestion": found.meant}
+        for start, end, written, meant in known.misnamed(block.text):
+            taken.append((start, end))
+            place = block.locate(start, end)
+            params = {"match": written, "suggestion": meant}
             yield Hit(place.pointer, place.start, place.end, params=params)
         if not misspellings:
             continue

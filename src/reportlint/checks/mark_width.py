@@ -18,7 +18,7 @@ import itertools
 import re
 from collections import Counter
 from collections.abc import Iterator, Mapping
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import TYPE_CHECKING, Any
 
 from reportlint.checks import Target
 from reportlint.checks.context import Context, Hit
@@ -30,12 +30,8 @@ NAME = "mark-width"
 DEFAULT_MARKS = ("，,", "：:", "；;", "（(", "）)", "？?", "！!")
 
 
-class _Text(NamedTuple):
-    """The strings of one node as written, joined by newlines, and where each starts."""
-
-    pointers: list[str]
-    joined: str
-    starts: list[int]
+# The strings of one node as written: their pointers, joined by newlines, where each starts.
+_Text = tuple[list[str], str, list[int]]
 
 
 @functools.lru_cache(maxsize=8)
@@ -61,7 +57,7 @@ def _read(ctx: Context, target: Target, marks: tuple[str, ...]) -> tuple[list[_T
         block = ctx.text(pointer, node)
         joined = "\n".join(block.raw)
         starts = list(itertools.accumulate((len(raw) + 1 for raw in block.raw[:-1]), initial=0))
-        texts.append(_Text([segment.pointer for segment in block.segments], joined, starts))
+        texts.append(([segment.pointer for segment in block.segments], joined, starts))
         counts.update(_ascii_in_chinese(half).findall(joined))
         counts.update({pair[0]: joined.count(pair[0]) for pair in marks})
     _last[:] = [(ctx, pointers, half, texts, counts)]
@@ -69,16 +65,17 @@ def _read(ctx: Context, target: Target, marks: tuple[str, ...]) -> tuple[list[_T
 
 
 def _odd_places(text: _Text, odd: str, half: str) -> Iterator[int]:
-    """Offsets in ``text.joined`` of the odd mark (an ASCII one only where it counts)."""
+    """Offsets in the joined text of the odd mark (an ASCII one only where it counts)."""
+    joined = text[1]
     if odd in half:
-        for match in _ascii_in_chinese(half).finditer(text.joined):
+        for match in _ascii_in_chinese(half).finditer(joined):
             if match.group() == odd:
                 yield match.start()
         return
-    index = text.joined.find(odd)
+    index = joined.find(odd)
     while index >= 0:
         yield index
-        index = text.joined.find(odd, index + 1)
+        index = joined.find(odd, index + 1)
 
 
 def check(ctx: Context, target: Target, options: Mapping[str, Any]) -> Iterator[Hit]:
@@ -102,13 +99,14 @@ def check(ctx: Context, target: Target, options: Mapping[str, Any]) -> Iterator[
         first: dict[tuple[int, int], int] = {}
         count: Counter[tuple[int, int]] = Counter()
         for number, text in enumerate(texts):
+            starts = text[2]
             for place in _odd_places(text, odd, half_marks):
-                index = bisect.bisect_right(text.starts, place) - 1
-                first.setdefault((number, index), place - text.starts[index])
+                index = bisect.bisect_right(starts, place) - 1
+                first.setdefault((number, index), place - starts[index])
                 count[number, index] += 1
         for (number, index), offset in first.items():
             params = {"mark": odd, "prevailing": prevailing, "count": str(count[number, index])}
-            yield Hit(texts[number].pointers[index], offset, offset + 1, params=params)
+            yield Hit(texts[number][0][index], offset, offset + 1, params=params)
 
 
 @functools.cache

@@ -23,10 +23,17 @@ if TYPE_CHECKING:
     from reportlint.checks.options import Options
 
 NAME = "paired-marks"
-# A list number ending at a ")" (1) 一) a)), at the start of a paragraph or after a pause.
-_LIST_NUMBER = re.compile(
-    r"(?:(?<![\s\S])|(?<=[;。,:、\s]))(?:\d{1,2}|[一二三四五六七八九十]{1,3}|[a-zA-Z])\)\Z"
-)
+
+
+@functools.cache
+def _list_number_pattern() -> re.Pattern[str]:
+    """A list number ending at a ")" (1) 一) a)), at a paragraph's start or after a pause.
+
+    Built on first need, as a lone ")" is rare.
+    """
+    return re.compile(
+        r"(?:(?<![\s\S])|(?<=[;。,:、\s]))(?:\d{1,2}|[一二三四五六七八九十]{1,3}|[a-zA-Z])\)\Z"
+    )
 
 
 def _marks(text: str, marks: re.Pattern[str]) -> Iterator[tuple[int, str]]:
@@ -35,7 +42,7 @@ def _marks(text: str, marks: re.Pattern[str]) -> Iterator[tuple[int, str]]:
 
 
 def _list_number(text: str, index: int) -> bool:
-    return _LIST_NUMBER.search(text, max(0, index - 4), index + 1) is not None
+    return _list_number_pattern().search(text, max(0, index - 4), index + 1) is not None
 
 
 def _unbalanced(text: str, marks: re.Pattern[str], opens: Mapping[str, str]) -> list[int]:

@@ -6,6 +6,7 @@
 from __future__ import annotations
 
 import datetime
+import functools
 import re
 from collections.abc import Iterator
 from typing import Any
@@ -24,10 +25,17 @@ _CHINESE = re.compile(
 # Where a date that cannot exist may be: "月" before a day (4月31日, 二月三十日), or a dotted
 # date (2024.4.31). Each search starts with a literal or a class, so it skips the text fast;
 # the month and the year are then read back from the text before it.
-_DAY = re.compile(r"月\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*日")
-_MONTH_BEFORE = re.compile(r"(?:(?<!\d)(?P<y>\d{4})\s*年\s*)?(?<![\d.\-])(?P<m>\d{1,2})\s*\Z")
-_DOTTED = re.compile(r"[.\-/](?P<m>\d{1,2})[.\-/](?P<d>\d{1,2})(?![\d.])")
-_YEAR_BEFORE = re.compile(r"(?<![\d.])\d{4}\Z")
+@functools.cache
+def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """The day, the month before it, a dotted date, the year before it (built on first use)."""
+    return (
+        re.compile(r"月\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*日"),
+        re.compile(r"(?:(?<!\d)(?P<y>\d{4})\s*年\s*)?(?<![\d.\-])(?P<m>\d{1,2})\s*\Z"),
+        re.compile(r"[.\-/](?P<m>\d{1,2})[.\-/](?P<d>\d{1,2})(?![\d.])"),
+        re.compile(r"(?<![\d.])\d{4}\Z"),
+    )
+
+
 _CHINESE_MONTH = "一二三四五六七八九十"
 _CHINESE_YEAR = "〇零一二三四五六七八九"
 
@@ -82,7 +90,7 @@ def _possible(year: int | None, month: int, day: int) -> bool:
 
 def _month_before(text: str, end: int) -> tuple[int, int | None, int] | None:
     """(start, year, month) of the month (and year) written just before ``end``."""
-    arabic = _MONTH_BEFORE.search(text, max(0, end - 12), end)
+    arabic = _patterns()[1].search(text, max(0, end - 12), end)
     if arabic is not None:
         year = int(arabic.group("y")) if arabic.group("y") else None
         return arabic.start(), year, int(arabic.group("m"))
@@ -102,7 +110,8 @@ def find_impossible_dates(text: str) -> Iterator[tuple[int, int]]:
     """(start, end) of each date in ``text`` that no calendar has: 4月31日, 2023年2月29日,
     二〇二四年二月三十日, 2024.4.31. ``find_dates`` leaves these out; they are typing errors.
     """
-    for match in _DAY.finditer(text):
+    day_pattern, _, dotted, year_before = _patterns()
+    for match in day_pattern.finditer(text):
         before = _month_before(text, match.start())
         if before is None:
             continue
@@ -111,8 +120,8 @@ def find_impossible_dates(text: str) -> Iterator[tuple[int, int]]:
         day = int(day_text) if day_text.isdigit() else chinese_number(day_text)
         if not _possible(year, month, day):
             yield start, match.end()
-    for match in _DOTTED.finditer(text):
-        year_match = _YEAR_BEFORE.search(text, max(0, match.start() - 5), match.start())
+    for match in dotted.finditer(text):
+        year_match = year_before.search(text, max(0, match.start() - 5), match.start())
         if year_match is None:
             continue
         year, month, day = int(year_match.group()), int(match.group("m")), int(match.group("d"))

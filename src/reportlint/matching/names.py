@@ -8,12 +8,17 @@ name misspelt. Dashes in year ranges compare equal (the 纲要's own text has be
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable, Iterator
-from typing import NamedTuple
 
-# The innermost title: no book-title mark inside it.
-TITLE = re.compile(r"[《〈](?P<title>[^《》〈〉\n]{1,80})[》〉]")
+
+@functools.cache
+def _title() -> re.Pattern[str]:
+    """The innermost title: no book-title mark inside it."""
+    return re.compile(r"[《〈](?P<title>[^《》〈〉\n]{1,80})[》〉]")
+
+
 _DASH_FORMS = "-–—~－～"
 _DASHES = str.maketrans({**dict.fromkeys(_DASH_FORMS, "—"), " ": None})
 
@@ -46,11 +51,8 @@ def within(one: str, other: str, distance: int, *, substitute_only: bool = False
     return dropped or (bool(other) and within(one, other[1:], rest))
 
 
-class Misnamed(NamedTuple):
-    start: int
-    end: int
-    written: str
-    meant: str
+# A misnamed title: (start, end) in the text, the name as written, the name meant.
+Misnamed = tuple[int, int, str, str]
 
 
 class NameList:
@@ -91,7 +93,7 @@ class NameList:
 
     def misnamed(self, text: str) -> Iterator[Misnamed]:
         """Each title in ``text`` that is a known name misspelt, with the name it should be."""
-        for match in TITLE.finditer(text):
+        for match in _title().finditer(text):
             title = match.group("title")
             prefix = next((p for p in self.prefixes if title.startswith(p)), "")
             meant = self.nearest(title[len(prefix) :])
@@ -99,4 +101,4 @@ class NameList:
                 # Suggest the name with the writer's own dash: its form is not the fault.
                 dash = next((char for char in title if char in _DASH_FORMS), "—")
                 meant = prefix + meant.replace("—", dash)
-                yield Misnamed(match.start("title"), match.end("title"), title, meant)
+                yield match.start("title"), match.end("title"), title, meant
