@@ -11,6 +11,7 @@ Fields: ``mark``, ``pair``, and ``suggestion`` (the inner pair) for ``nested``.
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 from collections.abc import Iterator, Mapping
@@ -94,6 +95,14 @@ def _nested(
 
 
 @functools.lru_cache(maxsize=16)
+def _reopened(pairs: tuple[tuple[str, str], ...]) -> re.Pattern[str]:
+    """A pair opened again in the same paragraph before it closes (《…《)."""
+    return re.compile(
+        "|".join(f"{re.escape(o)}[^{re.escape(c)}\\n]*{re.escape(o)}" for o, c in pairs)
+    )
+
+
+@functools.lru_cache(maxsize=16)
 def _finder(pairs: tuple[str, ...]) -> re.Pattern[str]:
     # Built on first need: a class of CJK marks costs a fraction of a millisecond to compile,
     # and most reports have no paragraph that needs reading mark by mark.
@@ -108,16 +117,28 @@ def check(ctx: Context, target: Target, options: Mapping[str, Any]) -> Iterator[
     nested = options.get("find", "unbalanced") == "nested"
     for pointer, value in target.nodes:
         block = ctx.text(pointer, value)
-        for segment in block.segments:
+        # Most reports pass at once: no pair opened again before it closes, or every pair's
+        # count agrees.
+        if nested:
+            starts = [segment.start for segment in block.segments]
+            reopened = _reopened(tuple((opener, opens[opener]) for opener in inner))
+            numbers = {
+                bisect.bisect_right(starts, match.start()) - 1
+                for match in reopened.finditer(block.text)
+            }
+            segments = [block.segments[number] for number in sorted(numbers)]
+        elif all(block.text.count(pair[0]) == block.text.count(pair[1]) for pair in pairs):
+            continue
+        else:
+            segments = block.segments
+        for segment in segments:
             text = block.text[segment.start : segment.start + segment.length]
             if nested:
-                # Only a paragraph with a pair of ``inner`` opened twice can nest it.
-                if not any(text.count(opener) > 1 for opener in inner):
-                    continue
                 places = list(_nested(text, _finder(tuple(pairs)), opens, inner))
             else:
                 # Counts that agree are taken for a balanced paragraph; only the others are
-                # read mark by mark (a pair written backwards, ")…(", goes unseen).
+                # read mark by mark (a pair written backwards, ")…(", goes unseen, and so do
+                # two paragraphs whose faults cancel out in the counts of the whole text).
                 if all(text.count(pair[0]) == text.count(pair[1]) for pair in pairs):
                     continue
                 places = _unbalanced(text, _finder(tuple(pairs)), opens)
