@@ -27,7 +27,8 @@ least one. Profiles (`rules/profiles/`) decide which sections are required and t
 
 The reference report, `examples/yungang-2023.yaml`, gives under the default profile:
 RL302 (signed 2023-12-29), RL305 at "截至11月份", "今年以来" and "今年截至目前", RL504 at
-"行政负责人出庭率", and RL210; checked as its published text, also RL107 at "2,深化".
+"行政负责人出庭率", RL210, and RL211 (it gives the appearance rate but no count of lawsuits);
+checked as its published text, also RL107 at "2,深化".
 """
 
 

@@ -96,8 +96,9 @@ def test_select_prefix_and_ignore(capsys: pytest.CaptureFixture[str]) -> None:
 def test_statistics(capsys: pytest.CaptureFixture[str]) -> None:
     main(["check", str(REFERENCE), "--statistics", "--no-color"])
     out = capsys.readouterr().out.splitlines()
-    assert out[-5:-1] == [
+    assert out[-6:-1] == [
         "    1  RL210  plans-measurable",
+        "    1  RL211  litigation-figures",
         "    1  RL302  signed-in-period",
         "    3  RL305  partial-year-data",
         "    1  RL504  terminology",
@@ -108,7 +109,7 @@ def test_output_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None
     target = tmp_path / "out.json"
     assert main(["check", str(REFERENCE), "--format", "json", "--output", str(target)]) == 0
     assert capsys.readouterr().out == ""
-    assert len(json.loads(target.read_text(encoding="utf-8"))) == 6
+    assert len(json.loads(target.read_text(encoding="utf-8"))) == 7
 
 
 def test_rules_lists_the_catalogue(capsys: pytest.CaptureFixture[str]) -> None:

@@ -20,6 +20,7 @@ EXAMPLE = ROOT / "examples" / "yungang-2023.yaml"
 
 # The reference findings (rules.md), at their place in the .txt.
 TXT_FINDINGS = [
+    ("RL211", 16, 1),  # 一、本年度推进法治政府建设的主要举措和成效 (no lawsuit count)
     ("RL107", 26, 1),  # 2,深化
     ("RL305", 28, 126),  # 截至11月份
     ("RL305", 36, 81),  # 今年以来
@@ -30,6 +31,7 @@ TXT_FINDINGS = [
 ]
 # The same places in the HTML page (tags and entities before them count as written).
 HTML_FINDINGS = [
+    ("RL211", 25, 12),
     ("RL107", 31, 3),
     ("RL305", 33, 129),
     ("RL305", 37, 84),

@@ -67,10 +67,11 @@ def _trusted_patterns(rules: list[RuleSpec], profile: ProfileInfo) -> set[str]:
     Trust comes from the bundled files' own text (``packs.written``), never from the cache.
     """
     found = {
-        run.options["pattern"]
+        value
         for rule in rules
         for run in rule.runs
-        if run.trusted and isinstance(run.options.get("pattern"), str)
+        if run.trusted
+        for value in catalog.pattern_options(run.options)
     }
     if profile.trusted:
         found.update(section.phrases for section in profile.sections)

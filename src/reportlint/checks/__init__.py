@@ -41,16 +41,24 @@ class CheckKind(NamedTuple):
 
 def _registry() -> dict[str, CheckKind]:
     from reportlint.checks import (
+        contradiction,
         count,
         date_compare,
+        document_name,
+        doubled_character,
+        duplicate_text,
+        ended_period,
         expected_value,
         figure_range,
         figure_stated,
         forbidden_pattern,
+        impossible_date,
         input_stage,
+        mark_width,
         min_length,
         number_range,
         order,
+        paired_marks,
         part_of_whole,
         pattern,
         rate_of_counts,
@@ -82,6 +90,14 @@ def _registry() -> dict[str, CheckKind]:
         rate_of_counts,
         trend_direction,
         trend_amount,
+        ended_period,
+        contradiction,
+        document_name,
+        impossible_date,
+        mark_width,
+        paired_marks,
+        doubled_character,
+        duplicate_text,
     )
     return {unit.NAME: CheckKind(unit.check, unit.options_model) for unit in units}
 

@@ -2,7 +2,9 @@
 
 ``left`` is a path to a date field, or ``text`` for every date written in the text of
 the rule's nodes; ``right`` is a template such as ``${report.year + 1}-04-01`` or
-``${report.signed_on}``. A finding is made where ``left op right`` does not hold.
+``${report.signed_on}``. A finding is made where ``left op right`` does not hold. With
+``since`` (a template giving a date), dates before it are left to another rule: a report
+signed before its year began is one error, not also "signed before the year ended".
 """
 
 from __future__ import annotations
@@ -27,18 +29,26 @@ def check(ctx: Context, target: Target, options: Mapping[str, Any]) -> Iterator[
     limit = parse_date(expanded) if expanded is not None else None
     if limit is None:
         return
+    since = None
+    if options.get("since"):
+        expanded_since = ctx.expand(options["since"])
+        since = parse_date(expanded_since) if expanded_since is not None else None
+        if since is None:
+            return
     holds = OPERATORS[options["op"]]
     params = {"limit": limit.isoformat()}
     if options["left"] != "text":
         for pointer, value in ctx.select(options["left"]):
             date = parse_date(value)
-            if date is not None and not holds(date, limit):
+            if date is None or (since is not None and date < since):
+                continue
+            if not holds(date, limit):
                 yield Hit(pointer, params={**params, "date": date.isoformat()})
         return
     for pointer, value in target.nodes:
         block = ctx.text(pointer, value)
         for start, end, date in find_dates(block.text):
-            if not holds(date, limit):
+            if (since is None or date >= since) and not holds(date, limit):
                 place = block.locate(start, end)
                 yield Hit(
                     place.pointer,
@@ -59,5 +69,6 @@ def options_model() -> type[Options]:
         left: str
         op: Comparison
         right: str
+        since: str | None = None
 
     return DateCompareOptions

@@ -6,6 +6,7 @@
 from __future__ import annotations
 
 import datetime
+import functools
 import re
 from collections.abc import Iterator
 from typing import Any
@@ -20,6 +21,24 @@ _CHINESE = re.compile(
     r"(?P<y>[〇零一二三四五六七八九]{4})年(?P<m>[一二三四五六七八九十]{1,2})月"
     r"(?:(?P<d>[一二三四五六七八九十]{1,3})日)?"
 )
+
+
+# Where a date that cannot exist may be: "月" before a day (4月31日, 二月三十日), or a dotted
+# date (2024.4.31). Each search starts with a literal or a class, so it skips the text fast;
+# the month and the year are then read back from the text before it.
+@functools.cache
+def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """The day, the month before it, a dotted date, the year before it (built on first use)."""
+    return (
+        re.compile(r"月\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*日"),
+        re.compile(r"(?:(?<!\d)(?P<y>\d{4})\s*年\s*)?(?<![\d.\-])(?P<m>\d{1,2})\s*\Z"),
+        re.compile(r"[.\-/](?P<m>\d{1,2})[.\-/](?P<d>\d{1,2})(?![\d.])"),
+        re.compile(r"(?<![\d.])\d{4}\Z"),
+    )
+
+
+_CHINESE_MONTH = "一二三四五六七八九十"
+_CHINESE_YEAR = "〇零一二三四五六七八九"
 
 
 def chinese_number(text: str) -> int:
@@ -56,6 +75,58 @@ def find_dates(text: str) -> Iterator[tuple[int, int, datetime.date]]:
         )
         if found:
             yield match.start(), match.end(), found
+
+
+_DAYS = (31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+
+
+def _possible(year: int | None, month: int, day: int) -> bool:
+    if not 1 <= month <= 12 or not 1 <= day <= _DAYS[month - 1]:
+        return False
+    # Without a year, 29 February may be right: only a day no year has is impossible.
+    leap = year is None or (year % 4 == 0 and (year % 100 != 0 or year % 400 == 0))
+    return leap or month != 2 or day <= 28
+
+
+def _month_before(text: str, end: int) -> tuple[int, int | None, int] | None:
+    """(start, year, month) of the month (and year) written just before ``end``."""
+    arabic = _patterns()[1].search(text, max(0, end - 12), end)
+    if arabic is not None:
+        year = int(arabic.group("y")) if arabic.group("y") else None
+        return arabic.start(), year, int(arabic.group("m"))
+    start = end
+    while start > max(0, end - 2) and text[start - 1] in _CHINESE_MONTH:
+        start -= 1
+    if start == end:
+        return None
+    month = chinese_number(text[start:end])
+    digits = text[max(0, start - 5) : start - 1]
+    if start >= 5 and text[start - 1] == "年" and all(char in _CHINESE_YEAR for char in digits):
+        return start - 5, chinese_number(digits), month
+    return start, None, month
+
+
+def find_impossible_dates(text: str) -> Iterator[tuple[int, int]]:
+    """(start, end) of each date in ``text`` that no calendar has: 4月31日, 2023年2月29日,
+    二〇二四年二月三十日, 2024.4.31. ``find_dates`` leaves these out; they are typing errors.
+    """
+    day_pattern, _, dotted, year_before = _patterns()
+    for match in day_pattern.finditer(text):
+        before = _month_before(text, match.start())
+        if before is None:
+            continue
+        start, year, month = before
+        day_text = match.group()[1:-1].strip()
+        day = int(day_text) if day_text.isdigit() else chinese_number(day_text)
+        if not _possible(year, month, day):
+            yield start, match.end()
+    for match in dotted.finditer(text):
+        year_match = year_before.search(text, max(0, match.start() - 5), match.start())
+        if year_match is None:
+            continue
+        year, month, day = int(year_match.group()), int(match.group("m")), int(match.group("d"))
+        if not _possible(year, month, day):
+            yield year_match.start(), match.end()
 
 
 def parse_date(value: Any) -> datetime.date | None:

@@ -62,6 +62,8 @@ class TextBlock:
             pieces.append(normal)
             offset += len(normal) + 1
         self.text = "\n".join(pieces)
+        # The strings as written, one per segment: where the width of a mark matters.
+        self.raw = [raw for _, raw in strings]
         self._starts = [segment.start for segment in self.segments]
 
     def __bool__(self) -> bool:

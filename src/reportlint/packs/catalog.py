@@ -9,7 +9,7 @@ reported at once, one line each (``RulePackError``).
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -93,15 +93,24 @@ def _validate(path: Path, content: bytes, kind: str, *, bundled: bool) -> Any:
     return data
 
 
-def _patterns(pack: Any) -> list[Any]:
+def pattern_options(options: Mapping[str, Any]) -> list[str]:
+    """The patterns among a check's options: ``pattern`` and any ``<name>_pattern``."""
     return [
-        options.get("pattern")
+        value
+        for key, value in options.items()
+        if (key == "pattern" or key.endswith("_pattern")) and isinstance(value, str)
+    ]
+
+
+def _patterns(pack: Any) -> list[str]:
+    return [
+        pattern
         for rule in pack["rules"]
         for options in [
             rule.get("options", {}),
             *(v.get("options", {}) for v in rule.get("variants", [])),
         ]
-        if isinstance(options.get("pattern"), str)
+        for pattern in pattern_options(options)
     ]
 
 
@@ -155,7 +164,7 @@ def _rule_spec(raw: dict[str, Any], source: str, trusted: set[str]) -> RuleSpec:
                 if variant.get("severity")
                 else severity,
                 message=variant.get("message") or raw["message"],
-                trusted=options.get("pattern") in trusted,
+                trusted=all(pattern in trusted for pattern in pattern_options(options)),
             )
         )
     examples = raw["examples"]

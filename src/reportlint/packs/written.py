@@ -38,7 +38,8 @@ _ID = re.compile(r"[ \t]*-[ \t]+id:[ \t]*([A-Z]+[0-9]+)[ \t]*$")
 
 
 def values(text: str, key: str) -> set[str]:
-    """Every scalar ``text`` writes as the value of ``key:`` in a form read here."""
+    """Every scalar ``text`` writes as the value of ``key:`` (or ``<name>_key:``, as
+    ``against_pattern:``) in a form read here."""
     found: set[str] = set()
     marker = f"{key}:"
     start = text.find(marker)
@@ -48,7 +49,11 @@ def values(text: str, key: str) -> set[str]:
         value_start = after
         while text[value_start : value_start + 1] in (" ", "\t"):
             value_start += 1
-        if value_start > after and (start == 0 or text[start - 1] in " \t{,\n"):
+        key_start = start
+        if text[start - 1 : start] == "_":
+            while key_start > 0 and (text[key_start - 1].isalnum() or text[key_start - 1] == "_"):
+                key_start -= 1
+        if value_start > after and (key_start == 0 or text[key_start - 1] in " \t{,\n"):
             line_start = text.rfind("\n", 0, start) + 1
             line_end = text.find("\n", value_start)
             line_end = len(text) if line_end < 0 else line_end

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from reportlint.inputs.sources import numbering
 from reportlint.inputs.sources.numbering import Fault, Number
-from reportlint.inputs.sources.sections import section_key
+from reportlint.inputs.sources.sections import measures_chapter, section_key
 from reportlint.inputs.sources.units import SourceText
 from reportlint.inputs.sources.zones import heading_level
 from reportlint.positions import Span
@@ -127,6 +127,9 @@ def _place(tops: list[Block]) -> list[tuple[str, Block]]:
         elif key is None and "measures" not in sections:
             # A thematic first heading stands where "measures" should (RL104 says so).
             sections["measures"] = block
+        elif key is None and measures_chapter(block.heading.value):
+            # Measures organised by the 纲要's chapters: each chapter is a part of them.
+            sections["measures"].children.append(block)
         else:
             host = key or "measures"
             sections[host].children.append(block)

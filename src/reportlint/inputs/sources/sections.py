@@ -25,6 +25,21 @@ _KEYS: tuple[tuple[str, re.Pattern[str]], ...] = (
 )
 
 
+# The chapters of the 2021-2025 and 2015-2020 纲要. Several provinces organise the measures
+# by them, one top-level heading per chapter; each is then a part of "measures", not a fault.
+_CHAPTERS = re.compile(
+    r"政府机构职能体系|履行政府职能|依法行政制度体系|行政决策制度体系|行政执法工作体系"
+    r"|严格规范公正文明执法|突发事件应对体系|矛盾纠纷|行政权力制约和监督|科技保障体系"
+    r"|数字法治政府|法治思维和依法行政能力|党的领导|党的全面领导|党对法治政府建设的领导"
+    r"|习近平法治思想"
+)
+
+
+def measures_chapter(heading: str) -> bool:
+    """Whether a top-level heading is a chapter of the 纲要 (a part of the measures)."""
+    return _CHAPTERS.search(unicodedata.normalize("NFKC", heading)) is not None
+
+
 def section_key(heading: str) -> str | None:
     """The section key a top-level heading names, or None when it names none."""
     text = unicodedata.normalize("NFKC", heading)
