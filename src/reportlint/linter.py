@@ -163,9 +163,11 @@ class Linter:
         rule = self.catalogue[CAP_RULE]
         zh = self.settings.lang == "zh"
         if cut:  # how many more the stopped rules had is not known
-            more = "另有更多问题" if zh else "more findings"
+            more = "此处起还有更多问题" if zh else "more findings"
         else:
-            more = f"另有 {len(left_out):,} 个问题" if zh else f"{len(left_out):,} more findings"
+            count = len(left_out)
+            plural = "" if count == 1 else "s"
+            more = f"此处起另有 {count:,} 个问题" if zh else f"{count:,} more finding{plural}"
         first = left_out[0]
         summary = first._replace(
             rule=rule.id,

@@ -73,9 +73,10 @@ def lint_files(
         return
     from reportlint.termination import Terminating
 
+    pool = _Pool(linter.settings, paths)
     with Terminating():
-        pool = _Pool(count, linter.settings, paths)
         try:
+            pool.start(count)
             yield from pool.results()
         finally:
             pool.stop()
@@ -100,13 +101,15 @@ class _Worker:
 
 
 class _Pool:
-    def __init__(self, count: int, settings: Settings, paths: Sequence[Path]) -> None:
+    def __init__(self, settings: Settings, paths: Sequence[Path]) -> None:
         self.settings = settings
         self.paths = paths
         self.context = _context()
         self.waiting = deque(range(len(paths)))
         self.done: dict[int, list[Finding] | ReportlintError] = {}
         self.workers: list[_Worker] = []
+
+    def start(self, count: int) -> None:
         for _ in range(count):
             self._start_one()
 
