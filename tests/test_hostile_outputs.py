@@ -293,3 +293,22 @@ def test_xml_text_replaces_only_what_xml_cannot_hold() -> None:
     assert xml_text("a\tb\nc\rd") == "a\tb\nc\rd"
     assert xml_text("\x00\x08\x0b\x1f\ufffe\udcff") == "\\x00\\x08\\x0b\\x1f\\ufffe\\udcff"
     assert xml_text("中文 \x7f \U0001f600") == "中文 \x7f \U0001f600"
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="a file system that takes any bytes")
+def test_json_on_stdout_stays_utf8_with_a_name_that_is_not(tmp_path: Path) -> None:
+    # Python writes such a name to stdout as its raw bytes (surrogateescape) under some
+    # locales: the JSON would not be UTF-8. It is escaped instead, and reads back.
+    name = os.fsdecode(b"r\xff.yaml")
+    (tmp_path / name).write_text(FLAWED, encoding="utf-8")
+    for lang in ("C.UTF-8", "C"):
+        done = subprocess.run(
+            [sys.executable, "-m", "reportlint", "check", "--format=json", "--select=RL5", name],
+            cwd=tmp_path,
+            capture_output=True,
+            env={**os.environ, "LANG": lang, "LC_ALL": lang},
+            timeout=60,
+        )
+        assert (done.returncode, done.stderr) == (1, b"")
+        [item] = json.loads(done.stdout.decode("utf-8"))
+        assert item["path"] == name

@@ -293,10 +293,17 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _tolerant(stream: TextIO) -> None:
-    """Text the terminal's encoding cannot show (Chinese under latin-1, a file name that
-    was not UTF-8) is written as ``\\u4e2d`` rather than stopping the run."""
+    """Text the output's encoding cannot hold is written escaped (``\\u4e2d``, ``\\udcff``).
+
+    Chinese under ``PYTHONIOENCODING=latin-1`` would otherwise stop the run, and a file
+    name that was not UTF-8 would go out as its raw bytes (Python's surrogateescape),
+    which makes JSON on stdout invalid UTF-8.
+    """
     reconfigure = getattr(stream, "reconfigure", None)
-    if reconfigure is not None and getattr(stream, "errors", None) == "strict":
+    if reconfigure is not None and getattr(stream, "errors", None) in (
+        "strict",
+        "surrogateescape",
+    ):
         reconfigure(errors="backslashreplace")
 
 
