@@ -135,6 +135,21 @@ def test_max_findings_keeps_the_first_and_stands_for_the_rest(run: Run) -> None:
     )
 
 
+def test_suppressions_past_the_cap_are_not_called_unused(run: Run) -> None:
+    # RL501 reads the closing after the preamble; the engine stops it (at cap + 1
+    # findings) before it reaches the closing, whose placeholder is silenced. That
+    # suppression is not unused: RL501 never looked there.
+    text = REPORT_META + (
+        "closing:\n  - 全县XX。  # reportlint: disable=RL501\npreamble:\n  - XX、XX、XX、XX。\n"
+    )
+    Path("r.yaml").write_text(text, encoding="utf-8")
+    code, out, _ = run(
+        "check", "--format", "json", "--select", "RL5,RL007", "r.yaml", "--max-findings", "2"
+    )
+    found = [(f["rule"], f["line"], f["column"]) for f in json.loads(out)]
+    assert (code, found) == (1, [("RL501", 10, 5), ("RL501", 10, 8), ("RL008", 10, 11)])
+
+
 WARNINGS_THEN_AN_ERROR = REPORT_META + (
     "preamble:\n  - 依据法制政府建设实施纲要。\n  - 依据法制政府建设实施纲要。\n  - 全县XX。\n"
 )

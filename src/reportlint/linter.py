@@ -137,11 +137,14 @@ class Linter:
             cut = _stopped_early(found, self.settings.max_findings + 1)
             findings.extend(found)
         findings = [finding for finding in findings if finding.rule in self._active_ids]
+        # A rule the engine stopped early may have had the findings its suppressions
+        # silence: none of them is called unused.
+        stopped = {finding.rule for finding in cut}
         findings = suppressions.silence(
             findings,
             doc.lines,
             doc.locator,
-            active=self._active_ids,
+            active=self._active_ids - stopped,
             known=self.catalogue.keys(),
             unused=lambda note: self._input_finding(
                 doc, "RL007", "", note.span, {"rule": note.rule}
