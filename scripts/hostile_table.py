@@ -38,6 +38,8 @@ class Case:
     options: tuple[str, ...] = ()  # options before the paths, e.g. --select
     as_plain_user: bool = False  # root reads anything; drop its override where that matters
     check_after: Callable[[Path], str] | None = None  # a note on the folder after the run
+    environment: tuple[tuple[str, str], ...] = ()  # variables set for the run
+    stdout: str | None = None  # a file the run's stdout goes to (/dev/full), not a pipe
 
 
 def _file(name: str, content: str | bytes) -> Callable[[Path], list[str]]:
@@ -147,6 +149,95 @@ def _with_limit(folder: Path) -> list[str]:
     return ["--max-bytes", "40000000", *_thirty_megabytes(folder)]
 
 
+def _long_heading(folder: Path) -> list[str]:
+    heading = "不足" * (1_000_000 // 6)  # 1 MB, and never 原因
+    text = _reference_with(
+        "  shortcomings:\n    heading: ", f"  shortcomings:\n    heading: {heading} #"
+    )
+    (folder / "r.yaml").write_text(text, encoding="utf-8")
+    return ["r.yaml"]
+
+
+def _placeholders(folder: Path) -> list[str]:
+    line = "      - " + "XX、某某、" * 50 + "\n"  # 100 placeholders a paragraph
+    head = REFERENCE_TEXT.split("sections:", 1)[0] + "sections:\n  measures:\n"
+    text = head + "    heading: 主要举措\n    paragraphs:\n" + line * 14_000
+    (folder / "r.yaml").write_text(text, encoding="utf-8")  # 9.9 MB
+    return ["r.yaml"]
+
+
+def _slow_paragraphs(folder: Path) -> list[str]:
+    pattern = "(?:甲|甲甲){25}乙"  # 0.15-0.4 s on each paragraph below
+    (folder / "mine.yaml").write_text(_PACK.format(pattern=pattern), encoding="utf-8")
+    (folder / ".reportlint.yaml").write_text("rules: [mine.yaml]\n", encoding="utf-8")
+    text = _reference_with("preamble:\n", "preamble:\n" + ("  - " + "甲" * 30 + "\n") * 60)
+    (folder / "r.yaml").write_text(text, encoding="utf-8")
+    return ["r.yaml"]
+
+
+def _output_to(target: str) -> Callable[[Path], list[str]]:
+    def make(folder: Path) -> list[str]:
+        (folder / "r.yaml").write_text(REFERENCE_TEXT, encoding="utf-8")
+        return ["--format", "text", "--output", target, "r.yaml"]
+
+    return make
+
+
+def _still_a_device(folder: Path) -> str:
+    return " · /dev/null still a device" if Path("/dev/null").is_char_device() else " · REPLACED"
+
+
+def _output_to_link(folder: Path) -> list[str]:
+    (folder / "real.txt").write_text("old\n", encoding="utf-8")
+    os.symlink("real.txt", folder / "link.txt")
+    return _output_to("link.txt")(folder)
+
+
+def _link_kept(folder: Path) -> str:
+    written = (folder / "real.txt").read_text(encoding="utf-8").startswith("r.yaml:")
+    kept = (folder / "link.txt").is_symlink() and written
+    return " · link kept, its target written" if kept else " · LINK REPLACED"
+
+
+def _output_to_fifo(folder: Path) -> list[str]:
+    import threading
+
+    os.mkfifo(folder / "pipe")
+    reader = threading.Thread(
+        target=lambda: (folder / "read").write_bytes((folder / "pipe").read_bytes())
+    )
+    reader.start()
+    return _output_to("pipe")(folder)
+
+
+def _fifo_read(folder: Path) -> str:
+    time.sleep(0.2)
+    read = (folder / "read").exists() and (folder / "read").read_bytes().startswith(b"r.yaml:")
+    fifo = (folder / "pipe").is_fifo()
+    return " · the reader got the report, FIFO kept" if read and fifo else " · FIFO BROKEN"
+
+
+def _name_not_utf8(folder: Path) -> list[str]:
+    (folder / os.fsdecode(b"r\xff.yaml")).write_text(REFERENCE_TEXT, encoding="utf-8")
+    return ["--format", "junit", "--output", "out.xml", os.fsdecode(b"r\xff.yaml")]
+
+
+def _valid_xml(folder: Path) -> str:
+    import xml.etree.ElementTree as ET
+
+    try:
+        ET.fromstring((folder / "out.xml").read_bytes())
+    except (ET.ParseError, OSError):
+        return " · out.xml INVALID"
+    return " · out.xml valid XML"
+
+
+def _control_characters(folder: Path) -> list[str]:
+    text = _reference_with("preamble:\n", 'preamble:\n  - "【\\0\\e[2J\\a】"\n')
+    (folder / "r.yaml").write_text(text, encoding="utf-8")
+    return ["--format", "junit", "--output", "out.xml", "r.yaml"]
+
+
 CASES = [
     Case("reference report (for comparison)", _file("r.yaml", REFERENCE_TEXT)),
     Case("empty file", _file("r.yaml", "")),
@@ -210,6 +301,22 @@ CASES = [
     ),
     Case("user pack: (a+)+$", _user_pack("(a+)+$")),
     Case("user pack: (?:甲|甲甲){40}乙 on 60 甲", _user_pack("(?:甲|甲甲){40}乙")),
+    Case("1 MB heading of repeated 不足, --select RL104", _long_heading, ("--select", "RL104")),
+    Case("10 MB of placeholders (1.4 million)", _placeholders),
+    Case("user pack: (?:甲|甲甲){25}乙 on 60 paragraphs, each search under 2 s", _slow_paragraphs),
+    Case("--output /dev/null", _output_to("/dev/null"), check_after=_still_a_device),
+    Case("--output a symlink", _output_to_link, check_after=_link_kept),
+    Case("--output a FIFO, a reader attached", _output_to_fifo, check_after=_fifo_read),
+    Case("--output junit, report name not UTF-8", _name_not_utf8, check_after=_valid_xml),
+    Case("--output junit, NUL/ESC/BEL in report text", _control_characters, check_after=_valid_xml),
+    Case("stdout on a full disk (/dev/full)", _file("r.yaml", REFERENCE_TEXT), stdout="/dev/full"),
+    Case(
+        "stdout in latin-1 (PYTHONIOENCODING), --lang zh",
+        _file("r.yaml", REFERENCE_TEXT),
+        ("--lang", "zh"),
+        environment=(("PYTHONIOENCODING", "latin-1"),),
+    ),
+    Case("a 263-byte file name", lambda folder: ["报告" * 43 + ".yaml"]),
 ]
 
 
@@ -230,6 +337,7 @@ def run_case(case: Case, folder: Path) -> Result:
         "LANG": "C.UTF-8",
     }
     env.pop("LC_ALL", None)
+    env.update(case.environment)
     command = [sys.executable, "-c", _CLI, "check", "--format", "json", "--lang", "en", *args]
     if case.as_plain_user and hasattr(os, "geteuid") and os.geteuid() == 0:
         command = [*_WITHOUT_OVERRIDE, *command]
@@ -240,13 +348,20 @@ def run_case(case: Case, folder: Path) -> Result:
         command = [_TIME, "-o", str(measured), "-f", "%M", *command]
     started = time.perf_counter()
     try:
-        process = subprocess.run(
-            command, cwd=folder, env=env, stdin=subprocess.DEVNULL, capture_output=True, timeout=120
-        )
+        with open(case.stdout or os.devnull, "wb") as sink:
+            process = subprocess.run(
+                command,
+                cwd=folder,
+                env=env,
+                stdin=subprocess.DEVNULL,
+                stdout=sink if case.stdout else subprocess.PIPE,
+                stderr=subprocess.PIPE,
+                timeout=120,
+            )
     except subprocess.TimeoutExpired:
         return Result(case.name, "HUNG (killed after 120 s)", 120.0, None)
     seconds = time.perf_counter() - started
-    outcome = _outcome(process.returncode, process.stdout, process.stderr)
+    outcome = _outcome(process.returncode, process.stdout or b"", process.stderr)
     outcome = outcome.replace(f"{folder}{os.sep}", "")
     if case.check_after:
         outcome += case.check_after(folder)

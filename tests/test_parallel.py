@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import sys
@@ -119,17 +120,36 @@ def test_many_copies_of_one_report(tmp_path: Path, capsys: pytest.CaptureFixture
 
 
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="needs fork to patch workers")
-def test_a_worker_that_dies_is_an_internal_error_not_a_hang(
+def test_a_worker_that_dies_costs_only_its_file(
     reports: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     real = Linter.lint_file
 
     def dying(self: Linter, path: Path, *args: Any, **kwargs: Any) -> list[Finding]:
         if path.name == "r2.yaml":
-            os._exit(9)  # as a worker killed for lack of memory would
+            os._exit(9)  # as a worker that ended abruptly would
         return real(self, path, *args, **kwargs)
 
     monkeypatch.setattr(Linter, "lint_file", dying)
+    code, out, err = run(capsys, "--jobs", "2", "--format", "json", str(reports))
+    assert code == 2
+    assert err.splitlines() == [
+        f"reportlint: error: {reports / 'binary.yaml'}: binary file, not a report",
+        f"reportlint: error: {reports / 'r2.yaml'}: not checked: the process checking it "
+        "ended with exit code 9",
+    ]
+    checked = {Path(item["path"]).name for item in json.loads(out)}
+    assert checked == {"broken.yaml", "r0.yaml", "r1.yaml", "r3.yaml"}
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="needs fork to patch workers")
+def test_a_bug_in_a_worker_is_an_internal_error(
+    reports: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    def failing(self: Linter, path: Path, *args: Any, **kwargs: Any) -> list[Finding]:
+        raise ZeroDivisionError("a bug")
+
+    monkeypatch.setattr(Linter, "lint_file", failing)
     code, _, err = run(capsys, "--jobs", "2", str(reports))
     assert code == 3
-    assert err.splitlines()[-1].startswith("reportlint: internal error: BrokenProcessPool: ")
+    assert err.startswith("reportlint: internal error: ZeroDivisionError: a bug. This is a bug")

@@ -44,27 +44,76 @@ def read_bytes(path: Path, max_bytes: int) -> bytes:
     return raw
 
 
-def write_atomically(path: Path, produce: Callable[[TextIO], None]) -> None:
-    """Write what ``produce`` writes to ``path``; an interrupted run leaves the old file whole."""
-    folder = path.parent if str(path.parent) else Path(".")
-    try:
-        import tempfile  # only when a file is written
+def write_atomically(
+    path: Path, produce: Callable[[TextIO], None], *, only_regular: bool = False
+) -> None:
+    """Write what ``produce`` writes to ``path``, never leaving half a file behind.
 
-        handle, temporary = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".tmp")
-    except OSError as error:
-        raise ReportlintError(f"{path}: cannot write: {error.strerror}") from error
+    A regular file (or a new one) is replaced atomically: the text goes to a temporary
+    file in the same folder, renamed into place at the end, so an error, Ctrl-C, SIGTERM
+    or SIGHUP leaves the old file whole and no temporary behind. Anything else is written
+    by opening it and never replaced: a FIFO, a device (``/dev/null``, which as root
+    would otherwise become a regular file), a symlink (the file it points to is written).
+    With ``only_regular`` (the cache) anything but a regular file is refused instead.
+    Text that UTF-8 cannot hold (a file name that was not UTF-8) is written escaped.
+    """
     try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
-            # mkstemp makes the file 0600; it gets the old file's mode, or the umask's.
-            os.chmod(temporary, _mode_for(path))
-            produce(stream)
-        os.replace(temporary, path)
+        info: os.stat_result | None = os.lstat(path)
+    except FileNotFoundError:
+        info = None
     except OSError as error:
-        Path(temporary).unlink(missing_ok=True)
-        raise ReportlintError(f"{path}: cannot write: {error.strerror}") from error
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
+        raise _cannot_write(path, error) from error
+    if info is not None and stat.S_ISDIR(info.st_mode):
+        raise ReportlintError(f"{path}: cannot write: is a directory")
+    if info is None or stat.S_ISREG(info.st_mode):
+        _replace(path, produce)
+    elif only_regular:
+        raise ReportlintError(f"{path}: cannot write: not a regular file")
+    else:
+        _write_through(path, produce)
+
+
+def _text_stream(handle: int) -> TextIO:
+    return os.fdopen(handle, "w", encoding="utf-8", errors="backslashreplace", newline="\n")
+
+
+def _replace(path: Path, produce: Callable[[TextIO], None]) -> None:
+    folder = path.parent if str(path.parent) else Path(".")
+    import tempfile  # only when a file is written
+
+    from reportlint.termination import Terminating
+
+    with Terminating():
+        try:
+            handle, temporary = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".tmp")
+        except OSError as error:
+            raise _cannot_write(path, error) from error
+        try:
+            with _text_stream(handle) as stream:
+                # mkstemp makes the file 0600; it gets the old file's mode, or the umask's.
+                os.chmod(temporary, _mode_for(path))
+                produce(stream)
+            os.replace(temporary, path)
+        except OSError as error:
+            Path(temporary).unlink(missing_ok=True)
+            raise _cannot_write(path, error) from error
+        except BaseException:  # an error, Ctrl-C, or SIGTERM/SIGHUP (Terminated)
+            Path(temporary).unlink(missing_ok=True)
+            raise
+
+
+def _write_through(path: Path, produce: Callable[[TextIO], None]) -> None:
+    # A FIFO blocks here until a reader opens it, as a shell's `> fifo` does.
+    flags = os.O_WRONLY | os.O_CREAT | os.O_TRUNC | getattr(os, "O_CLOEXEC", 0)
+    try:
+        with _text_stream(os.open(path, flags, 0o666)) as stream:
+            produce(stream)
+    except OSError as error:
+        raise _cannot_write(path, error) from error
+
+
+def _cannot_write(path: Path, error: OSError) -> ReportlintError:
+    return ReportlintError(f"{path}: cannot write: {error.strerror or error}")
 
 
 def _mode_for(path: Path) -> int:

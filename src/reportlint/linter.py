@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -19,6 +20,9 @@ from reportlint.packs.records import ProfileInfo, RuleSpec
 
 SUPPORTED_FORMATS = ("reportlint/1",)
 DEFAULT_MAX_BYTES = 10 * 1024 * 1024
+# Findings one file may report; past it one RL008 finding says how many more there were.
+DEFAULT_MAX_FINDINGS = 1000
+CAP_RULE = "RL008"
 INPUT_RULES = ("RL001", "RL002", "RL003", "RL004", "RL005", "RL006")
 
 
@@ -36,6 +40,7 @@ class Settings(NamedTuple):
     max_bytes: int = DEFAULT_MAX_BYTES
     # False (--no-cache): validate packs and profile afresh, read and write no cache.
     use_cache: bool = True
+    max_findings: int = DEFAULT_MAX_FINDINGS
 
 
 def rule_selected(rule_id: str, select: tuple[str, ...], ignore: tuple[str, ...]) -> bool:
@@ -76,6 +81,13 @@ def _trusted_patterns(rules: list[RuleSpec], profile: ProfileInfo) -> set[str]:
     if profile.trusted:
         found.update(section.phrases for section in profile.sections)
     return found
+
+
+def _stopped_early(findings: list[Finding], limit: int) -> list[Finding]:
+    """The findings of the rules that reached ``limit`` (the engine stopped them there)."""
+    counts = Counter(finding.rule for finding in findings)
+    full = {rule for rule, count in counts.items() if count >= limit}
+    return [finding for finding in findings if finding.rule in full] if full else []
 
 
 class Linter:
@@ -137,25 +149,62 @@ class Linter:
         findings = [self._problem_finding(doc, problem) for problem in doc.problems]
         if doc.data is not None or not doc.problems:
             findings.extend(self._schema_findings(doc))
+        cut: list[Finding] = []
         if isinstance(doc.data, dict):
             # Rules read a report, a mapping; the schema finding speaks for anything else.
+            regex.start_file()
             try:
-                findings.extend(self.engine.run(doc.data, doc.locator, doc.path))
+                found = self.engine.run(
+                    doc.data, doc.locator, doc.path, limit=self.settings.max_findings + 1
+                )
             except regex.PatternError as error:
                 where = self._rules_using(error.pattern, doc.data)
                 raise RulePackError(f"{doc.path}: {where}: {error}") from error
+            cut = _stopped_early(found, self.settings.max_findings + 1)
+            findings.extend(found)
         findings = [finding for finding in findings if finding.rule in self._active_ids]
+        # A rule the engine stopped early may have had the findings its suppressions
+        # silence: none of them is called unused.
+        stopped = {finding.rule for finding in cut}
         findings = suppressions.silence(
             findings,
             doc.lines,
             doc.locator,
-            active=self._active_ids,
+            active=self._active_ids - stopped,
             known=self.catalogue.keys(),
             unused=lambda note: self._input_finding(
                 doc, "RL007", "", note.span, {"rule": note.rule}
             ),
         )
-        return sorted(findings, key=Finding.sort_key)
+        return self._capped(doc, sorted(findings, key=Finding.sort_key), cut)
+
+    def _capped(self, doc: Document, findings: list[Finding], cut: list[Finding]) -> list[Finding]:
+        """The first ``max_findings`` findings, and one RL008 finding for the rest.
+
+        RL008 stands where the first finding left out stands, with the highest severity
+        of those it stands for, so the cap never changes the exit code. ``cut`` are the
+        findings of rules the engine stopped at the limit: they had more, not counted.
+        """
+        cap = self.settings.max_findings
+        if len(findings) <= cap:
+            return findings
+        left_out = findings[cap:]
+        rule = self.catalogue[CAP_RULE]
+        zh = self.settings.lang == "zh"
+        if cut:  # how many more the stopped rules had is not known
+            more = "此处起还有更多问题" if zh else "more findings"
+        else:
+            count = len(left_out)
+            plural = "" if count == 1 else "s"
+            more = f"此处起另有 {count:,} 个问题" if zh else f"{count:,} more finding{plural}"
+        first = left_out[0]
+        summary = first._replace(
+            rule=rule.id,
+            name=rule.name,
+            severity=max(finding.severity for finding in (*left_out, *cut)),
+            message=render(rule.message[self.settings.lang], {"more": more, "max": f"{cap:,}"}),
+        )
+        return [*findings[:cap], summary]
 
     def _rules_using(self, pattern: str, data: Any) -> str:
         """The rules whose pattern is ``pattern``, as written or as its templates fill in

@@ -92,6 +92,13 @@ def _pack_options(parser: argparse.ArgumentParser) -> None:
     )
 
 
+def _finding_count(text: str) -> int:
+    """A positive number of findings (``--max-findings``)."""
+    if not text.strip().isdigit() or int(text) < 1:
+        raise argparse.ArgumentTypeError(f"expected a positive number of findings, got '{text}'")
+    return int(text)
+
+
 class _Destination(argparse.Action):
     """``--format``/``--output`` also noted in order, so several outputs pair up."""
 
@@ -162,6 +169,13 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
     check.add_argument("--lang", choices=("zh", "en"), default=None, help="language of messages")
     check.add_argument(
         "--max-bytes", type=_byte_count, default=None, help="largest file read (10 MiB)"
+    )
+    check.add_argument(
+        "--max-findings",
+        type=_finding_count,
+        default=None,
+        metavar="N",
+        help="findings reported per file; one more finding counts the rest (1000)",
     )
     check.add_argument(
         "--debug", action="store_true", help="show the traceback of an internal error"
@@ -293,29 +307,76 @@ def run(argv: Sequence[str]) -> int:
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point: every failure becomes one line on stderr and an exit code."""
     arguments = list(sys.argv[1:] if argv is None else argv)
+    _tolerant(sys.stdout)
     try:
-        return run(arguments)
+        code = run(arguments)
+        _flush(sys.stdout)
+        return code
     except ReportlintError as error:
         # Several problems (every one of a rule pack's) are one line each.
         for line in str(error).splitlines() or [""]:
-            sys.stderr.write(f"reportlint: error: {line}\n")
+            _error_line(f"error: {line}")
         return EXIT_USAGE
     except KeyboardInterrupt:
-        sys.stderr.write("reportlint: interrupted\n")
+        _error_line("interrupted")
         return 130
     except BrokenPipeError:
         return EXIT_OK
+    except OSError as error:  # the environment failed (a device, a full disk), not the code
+        where = f"{error.filename}: " if error.filename else ""
+        _error_line(f"error: {where}{error.strerror or error}")
+        return EXIT_USAGE
     except Exception as error:  # A bug: one line, the traceback only when asked.
         if "--debug" in arguments:
             import traceback
 
             traceback.print_exc()
-        sys.stderr.write(
-            f"reportlint: internal error: {type(error).__name__}: {error}. "
+        _error_line(
+            f"internal error: {type(error).__name__}: {error}. "
             f"This is a bug; please report it to {ISSUES_URL} "
-            "(rerun with --debug for the traceback)\n"
+            "(rerun with --debug for the traceback)"
         )
         return EXIT_INTERNAL
+    except BaseException as error:
+        from reportlint.termination import Terminated
+
+        if not isinstance(error, Terminated):
+            raise
+        _error_line(str(error))  # SIGTERM or SIGHUP: what was half written is removed
+        return 128 + error.signum
+
+
+def _tolerant(stream: TextIO) -> None:
+    """Text the output's encoding cannot hold is written escaped (``\\u4e2d``, ``\\udcff``).
+
+    Chinese under ``PYTHONIOENCODING=latin-1`` would otherwise stop the run, and a file
+    name that was not UTF-8 would go out as its raw bytes (Python's surrogateescape),
+    which makes JSON on stdout invalid UTF-8.
+    """
+    reconfigure = getattr(stream, "reconfigure", None)
+    if reconfigure is not None and getattr(stream, "errors", None) in (
+        "strict",
+        "surrogateescape",
+    ):
+        reconfigure(errors="backslashreplace")
+
+
+def _flush(stream: TextIO) -> None:
+    """Flush now, so that a full disk is an error line, not output lost at exit."""
+    try:
+        stream.flush()
+    except BrokenPipeError:
+        raise
+    except (OSError, ValueError) as error:
+        reason = getattr(error, "strerror", None) or str(error)
+        raise ReportlintError(f"cannot write to stdout: {reason}") from error
+
+
+def _error_line(text: str) -> None:
+    """One line on stderr: escaped, so a file name cannot forge lines or move the cursor."""
+    from reportlint.reporters.text import escape
+
+    sys.stderr.write(f"reportlint: {escape(text)}\n")
 
 
 def entry() -> NoReturn:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -13,9 +13,10 @@ from typing import TYPE_CHECKING
 from reportlint.errors import ReportlintError
 from reportlint.findings import Finding, Severity
 from reportlint.inputs.sources import SOURCE_SUFFIXES, is_source, looks_like_report
-from reportlint.linter import DEFAULT_MAX_BYTES, Linter, Settings
+from reportlint.linter import DEFAULT_MAX_BYTES, DEFAULT_MAX_FINDINGS, Linter, Settings
 from reportlint.packs import catalog
 from reportlint.reporters import RunSummary, reporter
+from reportlint.reporters.text import escape
 
 if TYPE_CHECKING:
     from reportlint.config import Config
@@ -32,7 +33,7 @@ def discover(paths: list[str], suffixes: tuple[str, ...] = REPORT_SUFFIXES) -> I
     """
     for name in paths:
         path = Path(name)
-        if path.is_dir():
+        if _is_dir(path):
             found: list[Path] = []
             for root, dirs, files in os.walk(path):
                 dirs[:] = sorted(d for d in dirs if not d.startswith("."))
@@ -47,6 +48,13 @@ def discover(paths: list[str], suffixes: tuple[str, ...] = REPORT_SUFFIXES) -> I
             yield path
 
 
+def _is_dir(path: Path) -> bool:
+    try:
+        return path.is_dir()
+    except OSError:  # a name too long, say: reading the file reports it, naming the file
+        return False
+
+
 def settings_from(args: argparse.Namespace, lang: str, config: Config | None = None) -> Settings:
     """Options win over the configuration; extra rule packs from both are used."""
     use_cache = not getattr(args, "no_cache", False)
@@ -59,6 +67,7 @@ def settings_from(args: argparse.Namespace, lang: str, config: Config | None = N
             extra_packs=tuple(getattr(args, "rules", None) or ()),
             max_bytes=args.max_bytes or DEFAULT_MAX_BYTES,
             use_cache=use_cache,
+            max_findings=getattr(args, "max_findings", None) or DEFAULT_MAX_FINDINGS,
         )
     return Settings(
         profile=args.profile or config.profile or "six-section",
@@ -70,6 +79,7 @@ def settings_from(args: argparse.Namespace, lang: str, config: Config | None = N
         rule_options=config.options,
         max_bytes=args.max_bytes or config.max_bytes or DEFAULT_MAX_BYTES,
         use_cache=use_cache,
+        max_findings=getattr(args, "max_findings", None) or DEFAULT_MAX_FINDINGS,
     )
 
 
@@ -142,13 +152,17 @@ def run_check(args: argparse.Namespace, *, lang: str) -> int:
     errors: list[str] = []
     from reportlint.cli.parallel import lint_files
 
-    for path, result in lint_files(linter, files, jobs=args.jobs):
-        if isinstance(result, ReportlintError):
-            # One unreadable file never stops the others from being checked.
-            errors.append(str(result))
-            sys.stderr.write(f"reportlint: error: {result}\n")
-        else:
-            findings.extend(_per_file_ignores(result, path, config))
+    results = lint_files(linter, files, jobs=args.jobs)
+    try:
+        for path, result in results:
+            if isinstance(result, ReportlintError):
+                # One unreadable file never stops the others from being checked.
+                errors.append(str(result))
+                sys.stderr.write(f"reportlint: error: {escape(str(result))}\n")
+            else:
+                findings.extend(_per_file_ignores(result, path, config))
+    finally:
+        results.close()  # workers stop now, whatever ended the loop
     findings.sort(key=Finding.sort_key)
     summary = RunSummary(
         files=[str(path) for path in files],
@@ -159,10 +173,11 @@ def run_check(args: argparse.Namespace, *, lang: str) -> int:
         statistics=args.statistics,
         errors=errors,
     )
-    for fmt, output in outputs:
+    # Files first: a stdout that fails (a full disk) then costs no file its report.
+    for fmt, output in sorted(outputs, key=lambda pair: pair[1] is None):
         write = reporter(fmt)
         if output is None:
-            write(findings, sys.stdout, summary)
+            _to_stdout(partial(write, findings, sys.stdout, summary))
         else:
             from reportlint.files import write_atomically
 
@@ -172,6 +187,16 @@ def run_check(args: argparse.Namespace, *, lang: str) -> int:
     if errors:
         return 2
     return 1 if any(finding.severity >= fail_on for finding in findings) else 0
+
+
+def _to_stdout(produce: Callable[[], None]) -> None:
+    try:
+        produce()
+        sys.stdout.flush()  # so that a full disk is known now, not lost at exit
+    except BrokenPipeError:
+        raise  # a reader that stopped early (`| head`) has what it wanted
+    except OSError as error:
+        raise ReportlintError(f"cannot write to stdout: {error.strerror or error}") from error
 
 
 def _formats() -> tuple[str, ...]:

@@ -1,30 +1,39 @@
 """Lint many files on several processes, results streamed back in the order given.
 
 Each worker process builds one Linter from the run's Settings when it starts and keeps
-it (rules, profile and compiled patterns) for every file it is sent. Workers send back
-only findings, one file at a time, so memory stays flat however many files there are.
+it (rules, profile and compiled patterns) for every file it is sent. Files go out one at
+a time to whichever worker is free, and only findings come back, so memory stays flat
+however many files there are.
+
+A worker the system kills (out of memory, a stray ``kill``) costs only the file it was
+checking: that file gets an error naming it, a new worker takes the rest, and every
+result already computed is kept. No worker outlives the run: they are killed when it
+ends, however it ends (SIGTERM and SIGHUP included), and on Linux the kernel kills them
+if the parent dies without a chance to do so.
 """
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
-from collections.abc import Iterator, Sequence
+from collections import deque
+from collections.abc import Generator, Iterator, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from reportlint.errors import ReportlintError
 
 if TYPE_CHECKING:
+    from multiprocessing.connection import Connection
     from multiprocessing.context import BaseContext
+    from multiprocessing.process import BaseProcess
 
     from reportlint.findings import Finding
     from reportlint.linter import Linter, Settings
 
 # What lint_files yields for one file: its findings, or the error that kept it unread.
 Result = tuple[Path, "list[Finding] | ReportlintError"]
-
-_worker_linter: Linter | None = None
 
 
 def cpu_count() -> int:
@@ -50,32 +59,27 @@ def job_count(jobs: int | None, files: int) -> int:
 
 def lint_files(
     linter: Linter, paths: Sequence[Path], *, jobs: int | None = None
-) -> Iterator[Result]:
+) -> Generator[Result, None, None]:
     """(path, findings or error) for each path, in the order of ``paths``.
 
     One process (``linter`` itself) for one job; otherwise a pool of workers, each with
-    a Linter built from ``linter.settings``.
+    a Linter built from ``linter.settings``. Close the iterator when done with it early:
+    that stops the workers at once.
     """
     count = job_count(jobs, len(paths))
     if count == 1:
         for path in paths:
             yield path, _lint(linter, path)
         return
-    from concurrent.futures import ProcessPoolExecutor
+    from reportlint.termination import Terminating
 
-    # Small chunks keep every worker busy to the end; results still come back in order.
-    # A worker that dies (killed, out of memory) breaks the pool with an error, no hang.
-    chunk = max(1, min(8, len(paths) // (count * 16)))
-    pool = ProcessPoolExecutor(
-        count, mp_context=_context(), initializer=_start, initargs=(linter.settings,)
-    )
-    try:
-        results = pool.map(_work, paths, chunksize=chunk)
-        for path, (found, message) in zip(paths, results, strict=True):
-            yield path, found if message is None else ReportlintError(message)
-    finally:
-        # On an early stop (Ctrl-C, an error) files not yet started are dropped.
-        pool.shutdown(wait=True, cancel_futures=True)
+    pool = _Pool(linter.settings, paths)
+    with Terminating():
+        try:
+            pool.start(count)
+            yield from pool.results()
+        finally:
+            pool.stop()
 
 
 def _lint(linter: Linter, path: Path) -> list[Finding] | ReportlintError:
@@ -83,6 +87,116 @@ def _lint(linter: Linter, path: Path) -> list[Finding] | ReportlintError:
         return linter.lint_file(path)
     except ReportlintError as error:
         return error
+
+
+class _Worker:
+    def __init__(self, context: BaseContext, settings: Settings) -> None:
+        self.connection, theirs = context.Pipe()
+        self.process: BaseProcess = context.Process(  # type: ignore[attr-defined]
+            target=_serve, args=(settings, theirs, os.getpid()), daemon=True
+        )
+        self.process.start()
+        theirs.close()
+        self.index: int | None = None  # the file it is checking
+
+
+class _Pool:
+    def __init__(self, settings: Settings, paths: Sequence[Path]) -> None:
+        self.settings = settings
+        self.paths = paths
+        self.context = _context()
+        self.waiting = deque(range(len(paths)))
+        self.done: dict[int, list[Finding] | ReportlintError] = {}
+        self.workers: list[_Worker] = []
+
+    def start(self, count: int) -> None:
+        for _ in range(count):
+            self._start_one()
+
+    def results(self) -> Iterator[Result]:
+        from multiprocessing.connection import wait
+
+        for index, path in enumerate(self.paths):
+            while index not in self.done:
+                ready = set(wait([item for w in self.workers for item in self._handles(w)]))
+                for worker in list(self.workers):
+                    if ready & set(self._handles(worker)):
+                        self._hear(worker)
+            yield path, self.done.pop(index)
+
+    def stop(self) -> None:
+        """Stop every worker and wait for it, however the run ends."""
+        for worker in self.workers:
+            if worker.index is None:
+                with contextlib.suppress(OSError):
+                    worker.connection.send(None)  # an idle worker leaves when told
+            else:
+                worker.process.kill()  # a busy one would finish its file first
+        for worker in self.workers:
+            worker.process.join(1)
+            if worker.process.exitcode is None:
+                worker.process.kill()
+                worker.process.join()
+            worker.connection.close()
+        self.workers.clear()
+
+    @staticmethod
+    def _handles(worker: _Worker) -> list[Any]:
+        return [worker.connection, worker.process.sentinel]
+
+    def _start_one(self) -> None:
+        worker = _Worker(self.context, self.settings)
+        self.workers.append(worker)
+        self._give(worker)
+
+    def _give(self, worker: _Worker) -> None:
+        if not self.waiting:
+            return
+        worker.index = self.waiting.popleft()
+        # If it died meanwhile, its sentinel says so and the file is reported then.
+        with contextlib.suppress(OSError):
+            worker.connection.send(self.paths[worker.index])
+
+    def _hear(self, worker: _Worker) -> None:
+        """Take ``worker``'s answer, or note that it died and what it was checking."""
+        while True:
+            try:
+                if not worker.connection.poll():
+                    break
+                found, message, bug = worker.connection.recv()
+            except (EOFError, OSError):
+                break  # its end of the pipe closed: it is gone
+            if bug is not None:
+                raise bug  # a bug in the worker is a bug of the run
+            assert worker.index is not None
+            self.done[worker.index] = found if message is None else ReportlintError(message)
+            worker.index = None
+            self._give(worker)
+        if worker.process.is_alive():
+            return
+        worker.process.join()
+        worker.connection.close()
+        self.workers.remove(worker)
+        if worker.index is not None:
+            path = self.paths[worker.index]
+            self.done[worker.index] = ReportlintError(
+                f"{path}: not checked: the process checking it {_ended(worker.process.exitcode)}"
+            )
+        if self.waiting:
+            self._start_one()
+
+
+def _ended(code: int | None) -> str:
+    if code is not None and code < 0:
+        import signal
+
+        try:
+            name = signal.Signals(-code).name
+        except ValueError:
+            name = f"signal {-code}"
+        cause = " (out of memory, or by another process)" if name == "SIGKILL" else ""
+        return f"was killed by {name}{cause}"
+    return f"ended with exit code {code}"
 
 
 def _context() -> BaseContext:
@@ -97,22 +211,57 @@ def _context() -> BaseContext:
     return multiprocessing.get_context("spawn")
 
 
-def _start(settings: Settings) -> None:
-    """Worker initializer: ignore Ctrl-C (the parent stops the pool) and build the Linter."""
+def _serve(settings: Settings, connection: Connection, parent: int) -> None:
+    """A worker: lint each path received until the pipe closes; answer each one.
+
+    An answer is (findings, error message, exception of a bug). An error crosses the
+    process boundary as its message: a subclass with its own constructor arguments
+    would not unpickle.
+    """
     import signal
 
+    # Ctrl-C reaches the whole process group: the parent stops the workers. SIGTERM and
+    # SIGHUP end a worker at once (a forked one inherits the parent's handlers).
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    for name in ("SIGTERM", "SIGHUP"):
+        if hasattr(signal, name):
+            signal.signal(getattr(signal, name), signal.SIG_DFL)
+    _die_with(parent)
     from reportlint.linter import Linter
 
-    global _worker_linter
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-    _worker_linter = Linter(settings)
+    linter: Linter | None = None
+    while True:
+        try:
+            path = connection.recv()
+        except (EOFError, OSError):
+            return
+        if path is None:
+            return
+        try:
+            linter = linter or Linter(settings)
+            result = _lint(linter, path)
+            if isinstance(result, ReportlintError):
+                connection.send(([], str(result), None))
+            else:
+                connection.send((result, None, None))
+        except Exception as error:  # a bug: the parent reports it as one
+            try:
+                connection.send(([], None, error))
+            except Exception:
+                connection.send(([], None, RuntimeError(f"{type(error).__name__}: {error}")))
 
 
-def _work(path: Path) -> tuple[list[Finding], str | None]:
-    # An error crosses the process boundary as its message: a subclass with its own
-    # constructor arguments would not unpickle.
-    assert _worker_linter is not None
-    result = _lint(_worker_linter, path)
-    if isinstance(result, ReportlintError):
-        return [], str(result)
-    return result, None
+def _die_with(parent: int) -> None:
+    """On Linux, ask the kernel to kill this worker when its parent dies, however it dies."""
+    if not sys.platform.startswith("linux"):
+        return
+    try:
+        import ctypes
+        import signal
+
+        set_parent_death_signal = 1  # PR_SET_PDEATHSIG
+        ctypes.CDLL(None).prctl(set_parent_death_signal, signal.SIGKILL)
+    except (OSError, AttributeError):  # pragma: no cover - no prctl
+        return
+    if os.getppid() != parent:
+        os._exit(1)  # the parent died before the request was made

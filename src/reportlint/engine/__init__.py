@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Mapping
+from itertools import islice
 from typing import Any
 
 from reportlint.checks import CHECKS, Target
@@ -88,23 +89,35 @@ class Engine:
         self.severities = dict(severities or {})
         self.rule_options = {key: dict(value) for key, value in (rule_options or {}).items()}
 
-    def run(self, data: Any, locator: Locator, path: str) -> list[Finding]:
+    def run(
+        self, data: Any, locator: Locator, path: str, *, limit: int | None = None
+    ) -> list[Finding]:
+        """The findings of every rule; a rule stops after ``limit`` findings.
+
+        The limit keeps a file of a million placeholders from holding a million findings
+        (and their positions) in memory; the linter reports what it cut.
+        """
         findings: list[Finding] = []
         ctx = Context(data, self.profile, {})
         for rule in self.rules:
             if rule.when and not conditions.holds(rule.when, data):
                 continue
-            seen: set[tuple[str, int | None, int | None, bool]] = set()
-            for variables in _bindings(rule, self.profile):
-                ctx.variables = variables
-                for run in rule.runs:
-                    for hit in self._hits(ctx, rule, run):
-                        identity = (hit.pointer, hit.start, hit.end, hit.key)
-                        if identity in seen:
-                            continue
-                        seen.add(identity)
-                        findings.append(self._finding(rule, run, hit, variables, locator, path))
+            findings.extend(islice(self._rule_findings(ctx, rule, locator, path), limit))
         return findings
+
+    def _rule_findings(
+        self, ctx: Context, rule: RuleSpec, locator: Locator, path: str
+    ) -> Iterator[Finding]:
+        seen: set[tuple[str, int | None, int | None, bool]] = set()
+        for variables in _bindings(rule, self.profile):
+            ctx.variables = variables
+            for run in rule.runs:
+                for hit in self._hits(ctx, rule, run):
+                    identity = (hit.pointer, hit.start, hit.end, hit.key)
+                    if identity in seen:
+                        continue
+                    seen.add(identity)
+                    yield self._finding(rule, run, hit, variables, locator, path)
 
     def _hits(self, ctx: Context, rule: RuleSpec, run: Run) -> Iterator[Hit]:
         options = {**run.options, **self.rule_options.get(rule.id, {})}

@@ -193,6 +193,8 @@ def _write(entry: Path, kind: str, data: Any) -> None:
         payload = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
         header = {"format": FORMAT, "kind": kind, "checksum": checksum(payload.encode())}
         text = f"{json.dumps(header)}\n{payload}"
-        files.write_atomically(entry, lambda stream: print(text, end="", file=stream))
+        files.write_atomically(
+            entry, lambda stream: print(text, end="", file=stream), only_regular=True
+        )
     except (ReportlintError, ValueError):
         pass  # A cache that cannot be written only costs speed.

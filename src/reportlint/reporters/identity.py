@@ -37,5 +37,7 @@ def fingerprints(findings: Sequence[Finding]) -> list[str]:
         occurrence = seen[identity]
         seen[identity] += 1
         material = "\0".join((*identity, str(occurrence)))
-        digests.append(hashlib.sha256(material.encode("utf-8")).hexdigest()[:32])
+        # surrogateescape: a file name that was not UTF-8 is hashed as its own bytes.
+        digest = hashlib.sha256(material.encode("utf-8", "surrogateescape"))
+        digests.append(digest.hexdigest()[:32])
     return digests

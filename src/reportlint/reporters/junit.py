@@ -6,6 +6,7 @@ for which report. A file that could not be read is a test case with an ``<error>
 
 from __future__ import annotations
 
+import re
 import xml.etree.ElementTree as ET
 from collections import defaultdict
 from collections.abc import Sequence
@@ -13,6 +14,15 @@ from typing import TextIO
 
 from reportlint.findings import Finding
 from reportlint.reporters import RunSummary
+
+# Characters XML 1.0 cannot hold at all, not even as a reference (&#27; is invalid too):
+# most C0 controls, lone surrogates (a file name that was not UTF-8), U+FFFE and U+FFFF.
+_NOT_XML = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def xml_text(text: str) -> str:
+    """``text`` with each character XML cannot hold written as ``\\x1b``, ``\\udcff``, …"""
+    return _NOT_XML.sub(lambda match: match.group().encode("unicode_escape").decode("ascii"), text)
 
 
 def _failure_text(findings: list[Finding]) -> str:
@@ -36,18 +46,21 @@ def junit_tree(findings: Sequence[Finding], summary: RunSummary) -> ET.Element:
     tests = failures = 0
     for path in files:
         for rule_id, name in names.items():
-            case = ET.SubElement(suite, "testcase", classname=path, name=f"{rule_id} {name}")
+            case = ET.SubElement(
+                suite, "testcase", classname=xml_text(path), name=xml_text(f"{rule_id} {name}")
+            )
             tests += 1
             found = by_case.get((path, rule_id))
             if found:
                 failures += 1
+                message = xml_text(found[0].message)
                 failure = ET.SubElement(
-                    case, "failure", message=found[0].message, type=str(found[0].severity)
+                    case, "failure", message=message, type=str(found[0].severity)
                 )
-                failure.text = _failure_text(found)
+                failure.text = xml_text(_failure_text(found))
     for error in summary.errors:
         case = ET.SubElement(suite, "testcase", classname="reportlint", name="read")
-        ET.SubElement(case, "error", message=error).text = error
+        ET.SubElement(case, "error", message=xml_text(error)).text = xml_text(error)
         tests += 1
     counts = {"tests": str(tests), "failures": str(failures), "errors": str(len(summary.errors))}
     for element in (root, suite):

@@ -43,7 +43,8 @@ def _descriptor(rule: RuleSpec, lang: str) -> dict[str, Any]:
 
 def _uri(path: str) -> str:
     # Percent-encode what a URI cannot hold (spaces, Chinese file names), keep the slashes.
-    return quote(relative_path(path), safe="/")
+    # A name that was not UTF-8 is percent-encoded as its own bytes (r%FF.yaml).
+    return quote(relative_path(path).encode("utf-8", "surrogateescape"), safe="/")
 
 
 def _result(finding: Finding, fingerprint: str, index: dict[str, int]) -> dict[str, Any]:

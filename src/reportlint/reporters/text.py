@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Sequence
 from typing import TextIO
@@ -12,6 +13,21 @@ from reportlint.reporters import RunSummary
 _COLORS = {Severity.ERROR: "\033[31m", Severity.WARNING: "\033[33m", Severity.INFO: "\033[36m"}
 _RESET = "\033[0m"
 _ZH_NAMES = {Severity.ERROR: "错误", Severity.WARNING: "警告", Severity.INFO: "提示"}
+
+# What must not reach a terminal as it is: C0 and C1 controls (ESC starts the sequences
+# that move the cursor or rewrite the screen; CR and LF would start a forged finding
+# line), DEL, line and paragraph separators, bidirectional overrides (which reorder what
+# is shown), and lone surrogates (a file name that was not UTF-8).
+_UNSAFE = re.compile(
+    r"[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069\ud800-\udfff]"
+)
+
+
+def escape(text: str) -> str:
+    """``text`` with every character a terminal would act on written as ``\\x1b``, ``\\n``, …"""
+    if _UNSAFE.search(text) is None:
+        return text
+    return _UNSAFE.sub(lambda match: match.group().encode("unicode_escape").decode("ascii"), text)
 
 
 def _plural(count: int, word: str) -> str:
@@ -45,13 +61,13 @@ def write(findings: Sequence[Finding], stream: TextIO, summary: RunSummary) -> N
         if summary.color:
             severity = f"{_COLORS[finding.severity]}{severity}{_RESET}"
         stream.write(
-            f"{finding.path}:{finding.line}:{finding.column}: {finding.rule} {severity} "
-            f"[{finding.name}] {finding.message}\n"
+            f"{escape(finding.path)}:{finding.line}:{finding.column}: {finding.rule} {severity} "
+            f"[{escape(finding.name)}] {escape(finding.message)}\n"
         )
     if summary.statistics:
         counts = Counter((finding.rule, finding.name) for finding in findings)
         for (rule, name), count in sorted(counts.items()):
-            stream.write(f"{count:5d}  {rule}  {name}\n")
+            stream.write(f"{count:5d}  {escape(rule)}  {escape(name)}\n")
     if not summary.quiet:
         line = summary_line(findings, len(summary.files) - len(summary.errors), summary.lang)
         if summary.errors:
