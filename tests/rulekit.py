@@ -2,21 +2,15 @@
 
 from __future__ import annotations
 
-import json
 import textwrap
 from pathlib import Path
 from typing import Any
 
 from reportlint.linter import Linter, Settings
+from tests.conftest import REPORT_META, make_rule, write_pack
 
-HEAD = """\
-format: reportlint/1
-report:
-  title: 示例县2023年法治政府建设年度报告
-  issuer: 示例县人民政府
-  year: 2023
-  signed_on: 2024-01-20
-"""
+# The report block of a small clean report (the check-kind tests add what they need).
+HEAD = REPORT_META
 
 Found = tuple[int, int, str]
 
@@ -33,24 +27,27 @@ def lint_with(
 ) -> list[Found]:
     """(line, column, message) of each finding of one rule ``check`` with ``options``.
 
-    ``body`` is the YAML after the report block (dedented). The pack is written to
-    ``folder`` as JSON, which is YAML too.
+    ``body`` is the YAML after the report block (dedented).
     """
-    rule = {
-        "id": "TT001",
-        "name": "under-test",
-        "severity": "warning",
-        "summary": {"zh": "测试", "en": "test"},
-        "message": {"zh": message, "en": message},
-        "rationale": {"zh": "测试", "en": "test"},
-        "basis": "test",
-        "check": check,
-        "path": path,
-        "options": options,
-        "examples": {"pass": [{}], "fail": [{}]},
-    }
-    pack = folder / "pack.yaml"
-    pack.write_text(json.dumps({"pack": "kit", "rules": [rule]}, ensure_ascii=False), "utf-8")
+    rule = make_rule("TT001", check, path=path, options=options, message=message)
+    pack = write_pack(folder, rule, name="kit")
     linter = Linter(Settings(select=("TT001",), extra_packs=(pack,), lang="en"))
     text = head + textwrap.dedent(body)
     return [(f.line, f.column, f.message) for f in linter.lint_text(text, "r.yaml")]
+
+
+SectionFound = tuple[int, int, str, str]
+
+
+def lint_sections(
+    paragraphs: dict[str, list[str]], select: str, *packs: Path
+) -> list[SectionFound]:
+    """(line, column, rule, message) of ``select`` on a report with these sections' paragraphs."""
+    body = "sections:\n" + "".join(
+        f"  {key}:\n    heading: 标题\n    paragraphs:\n"
+        + "".join(f"      - {text}\n" for text in texts)
+        for key, texts in paragraphs.items()
+    )
+    linter = Linter(Settings(select=(select,), lang="en", extra_packs=packs))
+    found = linter.lint_text(REPORT_META + body, "r.yaml")
+    return [(f.line, f.column, f.rule, f.message) for f in found]

@@ -8,21 +8,7 @@ import pytest
 
 from reportlint.errors import RulePackError
 from reportlint.linter import Linter, Settings
-from tests.conftest import REPORT_META
-
-Found = tuple[int, int, str, str]
-
-
-def lint(paragraphs: dict[str, list[str]], select: str, *packs: Path) -> list[Found]:
-    """(line, column, rule, message) of ``select`` on a report with these sections."""
-    body = "sections:\n" + "".join(
-        f"  {key}:\n    heading: 标题\n    paragraphs:\n"
-        + "".join(f"      - {text}\n" for text in texts)
-        for key, texts in paragraphs.items()
-    )
-    linter = Linter(Settings(select=(select,), lang="en", extra_packs=packs))
-    found = linter.lint_text(REPORT_META + body, "r.yaml")
-    return [(f.line, f.column, f.rule, f.message) for f in found]
+from tests.rulekit import lint_sections as lint
 
 
 def test_rates_over_100_in_digits_and_in_words() -> None:

@@ -2,26 +2,9 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
-from reportlint.linter import Linter, Settings
-from tests.conftest import REPORT_META
-
-Found = tuple[int, int, str, str]
-
-
-def lint(paragraphs: dict[str, list[str]], select: str, *packs: Path) -> list[Found]:
-    """(line, column, rule, message) of ``select`` on a report with these sections."""
-    body = "sections:\n" + "".join(
-        f"  {key}:\n    heading: 标题\n    paragraphs:\n"
-        + "".join(f"      - {text}\n" for text in texts)
-        for key, texts in paragraphs.items()
-    )
-    linter = Linter(Settings(select=(select,), lang="en", extra_packs=packs))
-    found = linter.lint_text(REPORT_META + body, "r.yaml")
-    return [(f.line, f.column, f.rule, f.message) for f in found]
+from tests.rulekit import lint_sections as lint
 
 
 def test_a_count_said_to_fall_that_rose() -> None:
