@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from reportlint.errors import ReportlintError
+from reportlint.files import is_folder
 from reportlint.findings import Finding, Severity
 from reportlint.inputs.sources import SOURCE_SUFFIXES, is_source, looks_like_report
 from reportlint.linter import DEFAULT_MAX_BYTES, Linter, Settings
@@ -31,7 +32,7 @@ def discover(paths: list[str], suffixes: tuple[str, ...] = REPORT_SUFFIXES) -> I
     """
     for name in paths:
         path = Path(name)
-        if path.is_dir():
+        if is_folder(path):
             found: list[Path] = []
             for root, dirs, files in os.walk(path):
                 dirs[:] = sorted(d for d in dirs if not d.startswith("."))

@@ -3,9 +3,11 @@
 The standard library's tokenizer (the one BeautifulSoup's ``html.parser`` builder drives)
 reports the line and column of every piece of text and of every entity, which a parsed
 tree no longer knows; so the paragraphs are cut from the token stream directly, and each
-character keeps its place in the HTML file. Navigation, scripts, footers and blocks whose
-class or id names them as furniture (nav, share, QR code, related links) are skipped here;
-furniture that is plain text (扫一扫…, 相关解读) is left to the structure stage.
+character keeps its place in the HTML file (as runs of characters written side by side:
+a 10 MB paragraph on one line costs one place, not ten million). Navigation, scripts,
+footers and blocks whose class or id names them as furniture (nav, share, QR code,
+related links) are skipped here; furniture that is plain text (扫一扫…, 相关解读) is
+left to the structure stage.
 """
 
 from __future__ import annotations
@@ -14,7 +16,8 @@ import html
 import re
 from html.parser import HTMLParser
 
-from reportlint.inputs.sources.units import Place, SourceText
+from reportlint.errors import InputError
+from reportlint.inputs.sources.units import MAX_PARAGRAPHS, Place, PlacesBuilder, SourceText
 
 
 def _names(text: str) -> frozenset[str]:
@@ -41,15 +44,23 @@ _FURNITURE = re.compile(
     r"search|login|topbar)(?:$|[-_\s\d])",
     re.IGNORECASE,
 )
-_COLLAPSED = frozenset(" \t\r\n\f")
+_COLLAPSED = " \t\r\n\f"
+_BLANK_RUN = re.compile(f"[{_COLLAPSED}]+")
+# Words joined by single blanks other than a line break are written as they stand, each
+# blank a space at its own column: one run of places. Such a stretch ends at a line break,
+# or at a blank that another blank or the end of the data follows. (Searched for, not
+# matched as a repeated group, which would keep backtracking state per word.)
+_STRETCH_END = re.compile(r"\n|[ \t\r\f](?=[ \t\r\n\f]|\Z)")
+_ODD_BLANK = re.compile(r"[\t\r\f]")
 
 
-def paragraphs(text: str) -> list[SourceText]:
-    """The text blocks of an HTML page, in order, each character at its place in the file."""
-    extractor = _Extractor()
+def read(text: str, path: str) -> tuple[list[SourceText], list[str]]:
+    """The text blocks of an HTML page, in order, each character at its place in the file;
+    and the lines of the file (the tokenizer counts lines at "\\n" only)."""
+    extractor = _Extractor(path)
     extractor.feed(text)
     extractor.close()
-    return extractor.found
+    return extractor.found, text.split("\n")
 
 
 def _is_furniture(tag: str, attrs: list[tuple[str, str | None]]) -> bool:
@@ -61,11 +72,13 @@ def _is_furniture(tag: str, attrs: list[tuple[str, str | None]]) -> bool:
 
 
 class _Extractor(HTMLParser):
-    def __init__(self) -> None:
+    def __init__(self, path: str) -> None:
         super().__init__(convert_charrefs=False)
+        self.path = path
         self.found: list[SourceText] = []
-        self._chars: list[str] = []
-        self._places: list[Place] = []
+        self._pieces: list[str] = []
+        self._length = 0
+        self._places = PlacesBuilder()
         self._space: Place | None = None  # a collapsed run of white space, not yet written
         self._skipping: str | None = None
         self._depth = 0
@@ -82,7 +95,7 @@ class _Extractor(HTMLParser):
             self._skipping, self._depth = tag, 1
         elif tag in _BLOCK_TAGS:
             self._flush()
-        elif tag in _CELL_TAGS and self._chars:
+        elif tag in _CELL_TAGS and self._length:
             self._space = self._here()
 
     def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
@@ -98,7 +111,7 @@ class _Extractor(HTMLParser):
             return
         if tag in _BLOCK_TAGS:
             self._flush()
-        elif tag in _CELL_TAGS and self._chars:
+        elif tag in _CELL_TAGS and self._length:
             self._space = self._here()
 
     # Text -----------------------------------------------------------------------------
@@ -107,12 +120,25 @@ class _Extractor(HTMLParser):
         if self._skipping is not None:
             return
         line, column = self._here()
-        for char in data:
-            self._add(char, (line, column))
-            if char == "\n":
-                line, column = line + 1, 1
+        done = 0  # characters of data already placed
+        while done < len(data):
+            blank = _BLANK_RUN.match(data, done)
+            if blank:
+                # White space: one space, at its first character, if text follows.
+                self._blank((line, column))
+                end = blank.end()
+                breaks = data.count("\n", done, end)
+                if breaks:
+                    line, column = line + breaks, end - data.rfind("\n", done, end)
+                else:
+                    column += end - done
             else:
-                column += 1
+                # Words with single blanks between them keep their columns: one run.
+                stop = _STRETCH_END.search(data, done)
+                end = stop.start() if stop else len(data)
+                self._text(_ODD_BLANK.sub(" ", data[done:end]), line, column)
+                column += end - done
+            done = end
 
     def handle_entityref(self, name: str) -> None:
         self._reference(f"&{name};")
@@ -123,9 +149,13 @@ class _Extractor(HTMLParser):
     def _reference(self, written: str) -> None:
         if self._skipping is not None:
             return
-        place = self._here()
+        line, column = self._here()
+        # Each character an entity stands for is at its "&".
         for char in html.unescape(written):
-            self._add(char, place)
+            if char in _COLLAPSED:
+                self._blank((line, column))
+            else:
+                self._text(char, line, column)
 
     def close(self) -> None:
         super().close()
@@ -137,21 +167,30 @@ class _Extractor(HTMLParser):
         line, offset = self.getpos()
         return line, offset + 1
 
-    def _add(self, char: str, place: Place) -> None:
-        if char in _COLLAPSED:
-            if self._chars and self._space is None:
-                self._space = place
-            return
+    def _blank(self, place: Place) -> None:
+        if self._length and self._space is None:
+            self._space = place
+
+    def _text(self, text: str, line: int, column: int) -> None:
+        """``text`` (no collapsed white space in it) written from ``line:column`` on."""
         if self._space is not None:
-            self._chars.append(" ")
-            self._places.append(self._space)
+            self._places.add(self._length, *self._space)
+            self._pieces.append(" ")
+            self._length += 1
             self._space = None
-        self._chars.append(char)
-        self._places.append(place)
+        self._places.add(self._length, line, column)
+        self._pieces.append(text)
+        self._length += len(text)
 
     def _flush(self) -> None:
-        if self._chars:
-            paragraph = SourceText("".join(self._chars), tuple(self._places)).strip()
+        if self._length:
+            value = "".join(self._pieces)
+            paragraph = SourceText(value, self._places.build(len(value))).strip()
             if paragraph.value:
+                if len(self.found) >= MAX_PARAGRAPHS:
+                    raise InputError(
+                        f"{self.path}: more than {MAX_PARAGRAPHS:,} paragraphs (a report has"
+                        " a few hundred); the file is refused"
+                    )
                 self.found.append(paragraph)
-        self._chars, self._places, self._space = [], [], None
+        self._pieces, self._length, self._space = [], 0, None

@@ -8,7 +8,8 @@ specific subjects are tried first: a plans heading may also say 举措 ("2024年
 from __future__ import annotations
 
 import re
-import unicodedata
+
+from reportlint.matching.folding import nfkc
 
 _KEYS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("leadership", re.compile(r"第一责任人|主要负责人")),
@@ -27,7 +28,7 @@ _KEYS: tuple[tuple[str, re.Pattern[str]], ...] = (
 
 def section_key(heading: str) -> str | None:
     """The section key a top-level heading names, or None when it names none."""
-    text = unicodedata.normalize("NFKC", heading)
+    text = nfkc(heading)
     for key, words in _KEYS:
         if words.search(text):
             return key
