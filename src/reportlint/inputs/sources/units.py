@@ -25,8 +25,9 @@ Place = tuple[int, int]
 # Space, tab, no-break space, ideographic space: what indents and pads published text.
 BLANK = " \t\r\n\f\v\xa0\u3000\ufeff"
 # Paragraphs (lines of a .txt, blocks of a page, paragraphs of a .docx) a source may hold.
-# A report has a few hundred; the structure stage's time and memory grow with each one.
-MAX_PARAGRAPHS = 100_000
+# A report has a few hundred (the reference report 128 lines); the structure stage and the
+# rules take time for each one (20,000 paragraphs, each with a finding, take about 6 s).
+MAX_PARAGRAPHS = 20_000
 
 
 class _Runs:
