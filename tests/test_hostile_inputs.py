@@ -371,7 +371,8 @@ def test_a_source_of_too_many_paragraphs_is_refused(
     (tmp_path / name).write_text(content, encoding="utf-8")
     outcome = run_check(tmp_path, name)
     assert_refused(
-        outcome, f"{name}: more than 20,000 {what} (a report has a few hundred); the file is refused"
+        outcome,
+        f"{name}: more than 20,000 {what} (a report has a few hundred); the file is refused",
     )
 
 

@@ -211,3 +211,24 @@ def test_a_zip_without_a_document(tmp_path: Path) -> None:
     assert str(raised.value) == (
         "r.docx: not a Word .docx file: no main document part (word/document.xml)"
     )
+
+
+def test_a_part_in_an_encoding_nobody_knows(tmp_path: Path) -> None:
+    write_docx(tmp_path / "r.docx", document().replace('encoding="UTF-8"', 'encoding="bogus"'))
+    with pytest.raises(InputError) as raised:
+        read(tmp_path / "r.docx")
+    assert str(raised.value) == (
+        "r.docx: not a Word .docx file: word/document.xml: unknown encoding: bogus"
+    )
+
+
+@pytest.mark.parametrize("method", [zipfile.ZIP_BZIP2, zipfile.ZIP_LZMA])
+def test_damaged_data_of_every_compression_method(method: int) -> None:
+    # Found by scripts/fuzz.py: bzip2 raises OSError, lzma its own error.
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", compression=method) as package:
+        package.writestr("word/document.xml", document() * 3)
+    raw = bytearray(buffer.getvalue())
+    raw[60:70] = b"\x00" * 10  # inside the compressed data of the only part
+    with pytest.raises(InputError, match=r"^r\.docx: not a Word \.docx file \("):
+        read_docx.paragraphs(bytes(raw), "r.docx", max_chars=MIB)

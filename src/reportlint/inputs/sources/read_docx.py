@@ -22,6 +22,7 @@ from __future__ import annotations
 import io
 import posixpath
 import re
+import sys
 import zipfile
 import zlib
 from collections.abc import Callable
@@ -68,12 +69,23 @@ def paragraphs(raw: bytes, path: str, *, max_chars: int) -> tuple[list[SourceTex
             return _read(package, path, max_chars)
     except _Refused as error:
         raise InputError(f"{path}: not a Word .docx file: {error}") from error
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, zlib.error, ValueError) as error:
-        # ValueError: a part name that is not the UTF-8 its flag says.
+    except _damaged_zip() as error:
         raise InputError(f"{path}: not a Word .docx file ({error})") from error
     except (NotImplementedError, RuntimeError) as error:
         # An unsupported compression method, or an encrypted part.
         raise InputError(f"{path}: cannot read the .docx file: {error}") from error
+
+
+def _damaged_zip() -> tuple[type[Exception], ...]:
+    """What the zip reader raises on damaged data, by compression method: zlib.error
+    (deflate), OSError (bzip2), LZMAError (lzma, imported by zipfile only when a part
+    needs it); ValueError for a part name that is not the UTF-8 its flag says."""
+    errors: list[type[Exception]] = [zipfile.BadZipFile, zipfile.LargeZipFile, EOFError]
+    errors += [zlib.error, OSError, ValueError]
+    lzma = sys.modules.get("lzma")
+    if lzma is not None:
+        errors.append(lzma.LZMAError)
+    return tuple(errors)
 
 
 def _read(
@@ -216,6 +228,8 @@ def _parse(
             raise _Refused(
                 f"{name}: {reason} at line {error.lineno}, column {error.offset + 1}"
             ) from error
+        except LookupError as error:  # the encoding its XML declaration names
+            raise _Refused(f"{name}: {error}") from error
 
 
 class _Styles:
