@@ -593,6 +593,10 @@ def run_one(linter: Linter, raw: bytes, scratch: Path, slow: float) -> str | Non
     return None
 
 
+# How source inputs ended: refused with an InputError, or read and linted.
+OUTCOMES: dict[str, int] = {"refused": 0, "linted": 0}
+
+
 def run_source(linter: Linter, raw: bytes, scratch: Path, slow: float) -> str | None:
     """What went wrong checking ``raw`` as a source file (.docx, .html), or None."""
     scratch.write_bytes(raw)
@@ -602,9 +606,11 @@ def run_source(linter: Linter, raw: bytes, scratch: Path, slow: float) -> str | 
         try:
             doc = inputs.load(scratch, max_bytes=MAX_BYTES)
         except InputError as error:
+            OUTCOMES["refused"] += 1
             if "\n" in str(error):
                 return f"error of more than one line: {error!r}"
             return None
+        OUTCOMES["linted"] += 1
         findings = linter.lint_document(doc)
     except _Slow:
         return f"slow: over {slow:g} s"
@@ -687,6 +693,8 @@ def main(argv: list[str] | None = None) -> int:
         f"tried {sum(tried.values())} inputs ({counts}): {escapes} escapes,"
         f" {len(seen)} distinct (seed {seed})"
     )
+    if set(targets) - {"yaml"}:
+        print(f"  sources: {OUTCOMES['linted']} read and linted, {OUTCOMES['refused']} refused")
     return 1 if escapes else 0
 
 
