@@ -21,23 +21,26 @@ def read(path: Path) -> tuple[list[tuple[str, int, int, str | None]], list[str]]
     return [(unit.value, unit.line, unit.column, unit.style) for unit in units], lines
 
 
-def test_runs_hyperlinks_tabs_and_breaks(tmp_path: Path) -> None:
+def test_runs_hyperlinks_revisions_tabs_and_breaks(tmp_path: Path) -> None:
     body = (
         "<w:p><w:r><w:t>一、</w:t><w:tab/><w:t>举措</w:t></w:r>"
         '<w:hyperlink r:id="x" xmlns:r="urn:r"><w:r><w:t>链接</w:t></w:r></w:hyperlink>'
         '<w:r><w:noBreakHyphen/><w:br/><w:t>第二行</w:t><w:br w:type="page"/><w:cr/>'
         "<w:t>末</w:t><w:ptab/></w:r>"
-        # Text that python-docx does not read: revisions, fields, a run's nested text.
-        "<w:ins><w:r><w:t>插入</w:t></w:r></w:ins><w:r><w:rPr><w:t>样式</w:t></w:rPr></w:r>"
+        # Tracked changes as Word shows them: the insertion in, the deletion out.
+        "<w:ins><w:r><w:t>插入</w:t></w:r></w:ins><w:del><w:r><w:delText>删除</w:delText>"
+        "</w:r></w:del><w:fldSimple><w:r><w:t>域</w:t></w:r></w:fldSimple>"
+        # Not text: a t element that is not a run's child, and what follows one inside a t.
+        "<w:r><w:rPr><w:t>样式</w:t></w:rPr><w:t>甲<w:x/>乙</w:t></w:r>"
         "</w:p>"
     )
     write_docx(tmp_path / "r.docx", document(body))
     units, lines = read(tmp_path / "r.docx")
-    assert lines == ["一、\t举措链接-\n第二行\n末\t"]
+    assert lines == ["一、\t举措链接-\n第二行\n末\t插入域甲"]
     assert units == [
         ("一、\t举措链接-", 1, 1, "Normal"),
         ("第二行", 1, 10, "Normal"),
-        ("末", 1, 14, "Normal"),
+        ("末\t插入域甲", 1, 14, "Normal"),
     ]
 
 
@@ -65,6 +68,18 @@ def test_every_paragraph_of_the_body_is_numbered_in_order(tmp_path: Path) -> Non
         ("己", 7),
     ]
     assert units[-1][3] == "Title"
+
+
+def test_a_text_box_is_read_once(tmp_path: Path) -> None:
+    mc = "http://schemas.openxmlformats.org/markup-compatibility/2006"
+    box = f"<w:txbxContent>{paragraph('框内')}</w:txbxContent>"
+    body = (
+        f'<w:p><w:r><w:t>框外</w:t><mc:AlternateContent xmlns:mc="{mc}">'
+        f"<mc:Choice>{box}</mc:Choice><mc:Fallback><w:pict>{box}</w:pict></mc:Fallback>"
+        f"</mc:AlternateContent></w:r></w:p>{paragraph('其后')}"
+    )
+    write_docx(tmp_path / "r.docx", document(body))
+    assert read(tmp_path / "r.docx")[1] == ["框外", "框内", "其后"]
 
 
 @pytest.mark.parametrize(

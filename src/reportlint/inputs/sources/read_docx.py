@@ -13,8 +13,11 @@ to ``MAX_INFLATED`` bytes together, checked against the sizes the zip declares b
 is inflated and counted again while reading; a part that declares a DTD is refused (Word
 never writes one, and entities live only there), so no entity is expanded and nothing
 outside the file is ever fetched; nesting, elements, paragraphs and text are bounded.
-Paragraph text follows python-docx: the runs of a paragraph and of its hyperlinks, with
-tabs, breaks and no-break hyphens as characters.
+A paragraph's text is that of its runs, with tabs, breaks and no-break hyphens as
+characters, as python-docx reads it, and also the runs of tracked insertions, fields and
+content controls inside it, which python-docx leaves out: a draft is checked as Word shows
+it. A text box's paragraphs are numbered after the paragraph that holds it, once (Word's
+second copy, for older readers, is skipped).
 """
 
 from __future__ import annotations
@@ -298,7 +301,14 @@ class _Paragraph:
 
 
 # What an open element is, for the paragraph it belongs to.
-_OTHER, _DOCUMENT, _BODY, _P, _PPR, _HYPERLINK, _RUN, _TEXT = range(8)
+_OTHER, _DOCUMENT, _BODY, _P, _PPR, _INLINE, _RUN, _TEXT, _SKIPPED = range(9)
+# What holds runs inside a paragraph: hyperlinks, tracked insertions and moves (the text as
+# Word shows it; deleted text is w:delText, never read), fields, tags, content controls.
+_INLINE_WRAPPERS = frozenset(
+    {"hyperlink", "ins", "moveTo", "fldSimple", "smartTag", "customXml", "sdt", "sdtContent"}
+    | {"dir", "bdo"}
+)
+_FALLBACK = "http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
 _RUN_TEXT = {"tab": "\t", "ptab": "\t", "cr": "\n", "noBreakHyphen": "-"}
 
 
@@ -316,7 +326,7 @@ class _Body:
         # One frame per open element: what it is, and the paragraph it belongs to.
         self.stack: list[tuple[int, _Paragraph | None]] = []
         self.in_body = 0  # open body elements (only the first body is read)
-        self.done = False
+        self.fallback = 0  # open mc:Fallback elements, whose paragraphs are not read
         self.collecting: _Paragraph | None = None  # the paragraph a <w:t> is adding to
 
     def start(self, tag: str, attrs: dict[str, str]) -> None:
@@ -325,18 +335,24 @@ class _Body:
         local = _local(tag)
         namespace = tag[: -len(local)]
         role, owner = _OTHER, paragraph
-        if namespace not in _MAIN:
+        if tag == _FALLBACK:
+            # Word writes a text box twice: for itself (mc:Choice) and for older readers.
+            role = _SKIPPED
+            self.fallback += 1
+        elif namespace not in _MAIN:
             pass
         elif not self.stack:
             role = _DOCUMENT if local == "document" else _OTHER
         elif kind == _DOCUMENT and local == "body" and not self.seen:
             role, self.seen = _BODY, True
             self.in_body = 1
-        elif local == "p" and self.in_body:
+        elif local == "p" and self.in_body and not self.fallback:
             role, owner = _P, self._open_paragraph()
-        elif kind == _P and local in ("r", "hyperlink", "pPr"):
-            role = {"r": _RUN, "hyperlink": _HYPERLINK, "pPr": _PPR}[local]
-        elif kind == _HYPERLINK and local == "r":
+        elif kind == _P and local == "pPr":
+            role = _PPR
+        elif kind in (_P, _INLINE) and local in _INLINE_WRAPPERS:
+            role = _INLINE
+        elif kind in (_P, _INLINE) and local == "r":
             role = _RUN
         elif kind == _PPR and local == "pStyle" and paragraph is not None:
             if paragraph.style is None:
@@ -357,6 +373,8 @@ class _Body:
         role, paragraph = self.stack.pop()
         if role == _BODY:
             self.in_body = 0
+        elif role == _SKIPPED:
+            self.fallback -= 1
         elif role == _P and paragraph is not None:
             self.texts[paragraph.number - 1] = "".join(paragraph.pieces)
             self.style_ids[paragraph.number - 1] = paragraph.style
