@@ -58,8 +58,11 @@ def read(text: str, path: str) -> tuple[list[SourceText], list[str]]:
     """The text blocks of an HTML page, in order, each character at its place in the file;
     and the lines of the file (the tokenizer counts lines at "\\n" only)."""
     extractor = _Extractor(path)
-    extractor.feed(text)
-    extractor.close()
+    try:
+        extractor.feed(text)
+        extractor.close()
+    except AssertionError as error:  # the tokenizer's way of saying it is lost
+        raise InputError(f"{path}: not HTML that can be read ({error})") from error
     return extractor.found, text.split("\n")
 
 
@@ -160,6 +163,15 @@ class _Extractor(HTMLParser):
     def close(self) -> None:
         super().close()
         self._flush()
+
+    def parse_marked_section(self, i: int, report: bool = True) -> int:
+        """``<![CDATA[…]]>``, ``<![if …]>``; a section the tokenizer does not know
+        (``<![bogus[``), on which it would raise, is skipped like a bogus comment."""
+        try:
+            return super().parse_marked_section(i, report)
+        except AssertionError:
+            end = self.rawdata.find(">", i + 3)
+            return -1 if end < 0 else end + 1
 
     # Paragraphs -----------------------------------------------------------------------
 
