@@ -358,6 +358,30 @@ def test_one_10_mb_paragraph_of_html_costs_memory_per_line(tmp_path: Path) -> No
     assert outcome.peak_mib <= 200  # a place per character: 789 MiB
 
 
+@pytest.mark.parametrize("opening", ["<a ", "<!--", "<![CDATA[", "<?x ", "</a "])
+def test_markup_that_never_ends_is_read_as_text_in_linear_time(
+    tmp_path: Path, opening: str
+) -> None:
+    # The standard tokenizer rescanned the rest of the page for each: 60 KB of "<a " took
+    # 78 s, 80 KB of "<!--" 9 s. Here 200,000 of them after the page are its last text.
+    page = HTML.read_text(encoding="utf-8") + opening * 200_000
+    (tmp_path / "r.html").write_text(page, encoding="utf-8")
+    outcome = run_check(tmp_path, "r.html")
+    assert (outcome.code, outcome.err, outcome.findings()) == (0, "", HTML_FINDINGS)
+    assert outcome.seconds <= SECONDS
+
+
+def test_a_page_of_too_much_markup_is_refused(tmp_path: Path) -> None:
+    # Found by scripts/fuzz.py: 200,000 tags took over 10 s (about 10 µs each to tokenize).
+    (tmp_path / "r.html").write_text("<b>x</b>" * 1_200_000, encoding="utf-8")
+    outcome = run_check(tmp_path, "r.html")
+    assert_refused(
+        outcome,
+        "r.html: more than 200,000 tags and character references (a report page holds a few"
+        " thousand); the file is refused",
+    )
+
+
 @pytest.mark.parametrize(
     ("name", "content", "what"),
     [

@@ -39,7 +39,7 @@ def test_a_long_paragraph_is_one_run() -> None:
     ("page", "expected"),
     [
         ("<![bogus[ x ]]>后文", ["后文"]),
-        ("<p>甲<![ x</p>乙", ["甲乙"]),
+        ("<p>甲<![ x</p>乙", ["甲<![ x", "乙"]),  # it opens nothing that ends: text
         ("<![if !supportLists]>一、<![endif]>举措", ["一、举措"]),
         ("<![CDATA[内]]>", []),
     ],
