@@ -306,6 +306,22 @@ def test_a_part_that_understates_its_size_is_read_no_further(tmp_path: Path) -> 
     assert outcome.peak_mib < 100
 
 
+def test_one_long_token_is_parsed_in_linear_time(tmp_path: Path) -> None:
+    # Expat before 2.6 parses a token spanning pieces again with each piece: a 60 MB
+    # attribute read in 64 KiB pieces took 114 s. A 32 MB one, in a 40 KB file:
+    def document_with_a_long_attribute() -> Iterable[bytes]:
+        yield (HEAD + BODY + '<w:p w:rsidR="').encode()
+        for _ in range(32):
+            yield b"a" * MIB
+        yield ('"/>' + TAIL).encode()
+
+    write_docx(tmp_path / "r.docx", document_with_a_long_attribute())
+    outcome = run_check(tmp_path, "--select", "RL501", "r.docx")
+    assert (outcome.code, outcome.err, outcome.findings()) == (1, "", [("RL501", 4, 7)])
+    assert outcome.seconds <= SECONDS
+    assert outcome.peak_mib <= 1024
+
+
 def test_two_hundred_thousand_empty_paragraphs_are_refused_fast(tmp_path: Path) -> None:
     write_docx(tmp_path / "r.docx", document(BODY + "<w:p/>" * 200_000))
     assert (tmp_path / "r.docx").stat().st_size < 50_000
