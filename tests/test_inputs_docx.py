@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from reportlint.errors import InputError
-from reportlint.inputs.sources import read_docx
+from reportlint.inputs.sources import docx_package, read_docx
 from tests.test_hostile_inputs import BODY, STYLES, W, document, paragraph, write_docx
 
 MIB = 1 << 20
@@ -152,7 +152,7 @@ def test_a_part_of_too_many_elements_is_refused(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     # 2,000,000 elements take about 3 s to refuse; the check is the same at 1,000.
-    monkeypatch.setattr(read_docx, "MAX_ELEMENTS", 1000)
+    monkeypatch.setattr(docx_package, "MAX_ELEMENTS", 1000)
     write_docx(tmp_path / "r.docx", document(BODY + "<w:p>" + "<x/>" * 1000 + "</w:p>"))
     with pytest.raises(InputError) as raised:
         read(tmp_path / "r.docx")

@@ -5,14 +5,9 @@ both 1-based, counting every paragraph of the body in order (empty ones and thos
 tables too). A manual line break inside a paragraph starts a new text unit on the same
 "line". Numbers that Word's list numbering draws are not in the text and are not read.
 
-A .docx is a zip of XML parts, and a hostile one can inflate a megabyte to gigabytes,
-nest elements a hundred thousand deep or declare entities that expand without end. So the
-parts are read here with the standard library's zip reader and expat, streamed, under
-limits: the parts read (the document, its styles and two relationship lists) may inflate
-to ``MAX_INFLATED`` bytes together, checked against the sizes the zip declares before any
-is inflated and counted again while reading; a part that declares a DTD is refused (Word
-never writes one, and entities live only there), so no entity is expanded and nothing
-outside the file is ever fetched; nesting, elements, paragraphs and text are bounded.
+The parts are read by ``docx_package``, under its limits; here paragraphs and text are
+bounded (``MAX_PARAGRAPHS``, and ``max_chars`` characters of text).
+
 A paragraph's text is that of its runs, with tabs, breaks and no-break hyphens as
 characters, as python-docx reads it, and also the runs of tracked insertions, fields and
 content controls inside it, which python-docx leaves out: a draft is checked as Word shows
@@ -25,44 +20,22 @@ from __future__ import annotations
 import io
 import posixpath
 import re
-import sys
 import zipfile
-import zlib
-from collections.abc import Callable
-from xml.parsers import expat
 
 from reportlint.errors import InputError
+from reportlint.inputs.sources.docx_package import Package, Refused, damaged_zip
 from reportlint.inputs.sources.units import MAX_PARAGRAPHS, SourceText
-
-# What the XML parts of a report may inflate to, together. A 300-page report's
-# document.xml is a few MiB; a zip bomb's is gigabytes.
-MAX_INFLATED = 64 * 1024 * 1024
-# Elements in one part: a report has some tens of thousands (a 300-page book with a few
-# runs a paragraph, a few hundred thousand); each costs one to two microseconds to parse,
-# so this bounds the time a part made of empty elements takes.
-MAX_ELEMENTS = 2_000_000
-# Nesting depth, as YAML is read (tables in tables reach a few dozen levels).
-MAX_DEPTH = 1000
-# The first piece of a part handed to expat; each next piece is as long as all before it.
-# Expat (before 2.6) parses a token that spans pieces again from its start with each new
-# piece: in 64 KiB pieces, a 60 MB attribute took 114 s; doubling pieces make it linear.
-_FIRST_PIECE = 64 * 1024
 
 _MAIN = (
     "http://schemas.openxmlformats.org/wordprocessingml/2006/main}",
     "http://purl.oclc.org/ooxml/wordprocessingml/main}",  # Strict Open XML
 )
-_RELATIONSHIPS = "http://schemas.openxmlformats.org/package/2006/relationships}Relationship"
 _HEADING_ID = re.compile(r"Heading([1-9])")
 # Style names Word writes in lower case and shows capitalised (python-docx's BabelFish).
 _UI_NAMES = {"caption": "Caption", "footer": "Footer", "header": "Header"} | {
     f"heading {level}": f"Heading {level}" for level in range(1, 10)
 }
 _TRUE = ("1", "true", "on")
-
-
-class _Refused(Exception):
-    """A part is not what Word writes; the message says how."""
 
 
 def paragraphs(raw: bytes, path: str, *, max_chars: int) -> tuple[list[SourceText], list[str]]:
@@ -74,171 +47,33 @@ def paragraphs(raw: bytes, path: str, *, max_chars: int) -> tuple[list[SourceTex
     try:
         with zipfile.ZipFile(io.BytesIO(raw)) as package:
             return _read(package, path, max_chars)
-    except _Refused as error:
+    except Refused as error:
         raise InputError(f"{path}: not a Word .docx file: {error}") from error
-    except _damaged_zip() as error:
+    except damaged_zip() as error:
         raise InputError(f"{path}: not a Word .docx file ({error})") from error
     except (NotImplementedError, RuntimeError) as error:
         # An unsupported compression method, or an encrypted part.
         raise InputError(f"{path}: cannot read the .docx file: {error}") from error
 
 
-def _damaged_zip() -> tuple[type[Exception], ...]:
-    """What the zip reader raises on damaged data, by compression method: zlib.error
-    (deflate), OSError (bzip2), LZMAError (lzma, imported by zipfile only when a part
-    needs it); ValueError for a part name that is not the UTF-8 its flag says."""
-    errors: list[type[Exception]] = [zipfile.BadZipFile, zipfile.LargeZipFile, EOFError]
-    errors += [zlib.error, OSError, ValueError]
-    lzma = sys.modules.get("lzma")
-    if lzma is not None:
-        errors.append(lzma.LZMAError)
-    return tuple(errors)
-
-
 def _read(
     package: zipfile.ZipFile, path: str, max_chars: int
 ) -> tuple[list[SourceText], list[str]]:
-    budget = _Budget(package, path)
-    main = _target(package, budget, "_rels/.rels", "", "/officeDocument")
-    if main is None:
-        main = "word/document.xml"
-    if _info(package, main) is None:
-        raise _Refused("no main document part (word/document.xml)")
+    parts = Package(package, path)
+    main = parts.target("_rels/.rels", "", "/officeDocument") or "word/document.xml"
+    if not parts.has(main):
+        raise Refused("no main document part (word/document.xml)")
     folder, name = posixpath.split(main)
-    styles_part = _target(
-        package, budget, posixpath.join(folder, "_rels", f"{name}.rels"), folder, "/styles"
-    )
-    budget.reserve([main, styles_part])
+    styles_part = parts.target(posixpath.join(folder, "_rels", f"{name}.rels"), folder, "/styles")
+    parts.reserve([main, styles_part])
     styles = _Styles()
-    if styles_part is not None and _info(package, styles_part) is not None:
-        _parse(package, styles_part, budget, styles.start, styles.end, None)
+    if styles_part is not None and parts.has(styles_part):
+        parts.parse(styles_part, styles.start, styles.end)
     body = _Body(path, max_chars, styles)
-    _parse(package, main, budget, body.start, body.end, body.text)
+    parts.parse(main, body.start, body.end, body.text)
     if not body.seen:
-        raise _Refused(f"{main} has no document body")
+        raise Refused(f"{main} has no document body")
     return body.result()
-
-
-class _Budget:
-    """Bytes the parts read may still inflate to."""
-
-    def __init__(self, package: zipfile.ZipFile, path: str) -> None:
-        self.left = MAX_INFLATED
-        self.package = package
-        self.path = path
-        self.reserved: set[str] = set()
-
-    def reserve(self, names: list[str | None]) -> None:
-        """Refuse, before inflating any, parts whose declared sizes pass what is left."""
-        declared = 0
-        for name in names:
-            info = _info(self.package, name) if name and name not in self.reserved else None
-            if info is not None:
-                declared += info.file_size
-                self.reserved.add(info.filename)
-        if declared > self.left:
-            self.refuse(declared + MAX_INFLATED - self.left)
-
-    def spend(self, size: int) -> None:
-        self.left -= size
-        if self.left < 0:
-            self.refuse(MAX_INFLATED - self.left)
-
-    def refuse(self, size: int) -> None:
-        raise InputError(
-            f"{self.path}: its XML parts inflate to over {size:,} bytes, past the limit of"
-            f" {MAX_INFLATED:,} bytes for a .docx; the file is refused"
-        )
-
-
-def _info(package: zipfile.ZipFile, name: str | None) -> zipfile.ZipInfo | None:
-    if name is None:
-        return None
-    try:
-        return package.getinfo(name)
-    except KeyError:
-        return None
-
-
-def _target(
-    package: zipfile.ZipFile, budget: _Budget, rels: str, folder: str, kind: str
-) -> str | None:
-    """The part a relationship list names for a relationship of ``kind``, if any."""
-    if _info(package, rels) is None:
-        return None
-    found: list[str] = []
-
-    def start(name: str, attrs: dict[str, str]) -> None:
-        if (
-            name == _RELATIONSHIPS
-            and attrs.get("Type", "").endswith(kind)
-            and attrs.get("TargetMode") != "External"
-        ):
-            found.append(attrs.get("Target", ""))
-
-    budget.reserve([rels])
-    _parse(package, rels, budget, start, lambda name: None, None)
-    if not found:
-        return None
-    target = found[0]
-    joined = target.lstrip("/") if target.startswith("/") else posixpath.join(folder, target)
-    return posixpath.normpath(joined)
-
-
-def _parse(
-    package: zipfile.ZipFile,
-    name: str,
-    budget: _Budget,
-    start: Callable[[str, dict[str, str]], None],
-    end: Callable[[str], None],
-    text: Callable[[str], None] | None,
-) -> None:
-    """Stream part ``name`` through expat, under the budget and the nesting limits."""
-    parser = expat.ParserCreate(namespace_separator="}")
-    parser.SetParamEntityParsing(expat.XML_PARAM_ENTITY_PARSING_NEVER)
-    depth = 0
-    elements = 0
-
-    def refuse_dtd(*args: object) -> None:
-        raise _Refused(f"{name} declares a DTD, which Word never writes; it is not read")
-
-    def on_start(tag: str, attrs: dict[str, str]) -> None:
-        nonlocal depth, elements
-        depth += 1
-        elements += 1
-        if depth > MAX_DEPTH:
-            raise _Refused(f"{name} nests elements over {MAX_DEPTH:,} levels deep")
-        if elements > MAX_ELEMENTS:
-            raise _Refused(f"{name} holds over {MAX_ELEMENTS:,} XML elements")
-        start(tag, attrs)
-
-    def on_end(tag: str) -> None:
-        nonlocal depth
-        depth -= 1
-        end(tag)
-
-    parser.StartDoctypeDeclHandler = refuse_dtd
-    parser.EntityDeclHandler = refuse_dtd
-    parser.StartElementHandler = on_start
-    parser.EndElementHandler = on_end
-    if text is not None:
-        parser.buffer_text = True
-        parser.CharacterDataHandler = text
-    with package.open(name) as stream:
-        try:
-            size = 0
-            while chunk := stream.read(max(_FIRST_PIECE, size)):
-                size += len(chunk)
-                budget.spend(len(chunk))
-                parser.Parse(chunk, False)
-            parser.Parse(b"", True)
-        except expat.ExpatError as error:
-            reason = expat.errors.messages[error.code]
-            raise _Refused(
-                f"{name}: {reason} at line {error.lineno}, column {error.offset + 1}"
-            ) from error
-        except LookupError as error:  # the encoding its XML declaration names
-            raise _Refused(f"{name}: {error}") from error
 
 
 class _Styles:
