@@ -513,7 +513,7 @@ def test_a_bug_is_exit_3_with_one_line(run: Run, monkeypatch: pytest.MonkeyPatch
     def explode(self: Linter, text: str, path: str = "<text>") -> list[Any]:
         raise ZeroDivisionError("boom")
 
-    monkeypatch.setattr(Linter, "lint_text", explode)
+    monkeypatch.setattr(Linter, "lint_document", explode)
     Path("r.yaml").write_text(REFERENCE_TEXT, encoding="utf-8")
     code, out, err = run("check", "r.yaml")
     assert (code, out) == (3, "")
@@ -531,7 +531,7 @@ def test_debug_shows_the_traceback_of_a_bug(
         raise ZeroDivisionError("boom")
 
     monkeypatch.chdir(tmp_path)
-    monkeypatch.setattr(Linter, "lint_text", explode)
+    monkeypatch.setattr(Linter, "lint_document", explode)
     Path("r.yaml").write_text(REFERENCE_TEXT, encoding="utf-8")
     assert main(["check", "--debug", "r.yaml"]) == 3
     err = capsys.readouterr().err

@@ -7,13 +7,11 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from reportlint import files
+from reportlint import inputs
 from reportlint.engine import Engine, render, suppressions
-from reportlint.errors import ConfigError, InputError, ReportlintError, RulePackError
+from reportlint.errors import ConfigError, ReportlintError, RulePackError
 from reportlint.findings import Finding, Severity
-from reportlint.inputs import document
 from reportlint.inputs.document import Document, LoadProblem
-from reportlint.inputs.sources import SOURCE_SUFFIXES
 from reportlint.matching import regex
 from reportlint.packs import catalog
 from reportlint.packs.records import ProfileInfo, RuleSpec
@@ -124,26 +122,18 @@ class Linter:
         regex.trust(_trusted_patterns(all_rules, self.profile))
 
     def read(self, path: Path) -> str:
-        """The text of a file; an unreadable, oversized, binary or special file is an InputError."""
-        raw = files.read_bytes(path, self.settings.max_bytes)
-        if b"\x00" in raw[:8192] and not raw.startswith((b"\xff\xfe", b"\xfe\xff")):
-            raise InputError(f"{path}: binary file, not a report")
-        try:
-            return document.decode(raw)
-        except UnicodeDecodeError as error:
-            raise InputError(f"{path}: not UTF-8, UTF-16 or GB18030 text") from error
+        """The text of a report file; an unreadable, oversized, binary or special file is an
+        InputError."""
+        return inputs.read_report(path, max_bytes=self.settings.max_bytes)
 
     def lint_file(self, path: Path, display: str | None = None) -> list[Finding]:
-        if path.suffix.lower() in SOURCE_SUFFIXES:
-            # A published source (.txt/.html/.docx) is read as `reportlint import` reads it.
-            from reportlint.inputs.sources import load_source_file
-
-            doc = load_source_file(path, display, max_bytes=self.settings.max_bytes)
-            return self.lint_document(doc)
-        return self.lint_text(self.read(path), display or str(path))
+        """Findings in the file at ``path``: report YAML, or a published .txt/.html/.docx."""
+        return self.lint_document(inputs.load(path, display, max_bytes=self.settings.max_bytes))
 
     def lint_text(self, text: str, path: str = "<text>") -> list[Finding]:
-        return self.lint_document(document.load_yaml(text, path))
+        """Findings in text already in hand, read as the suffix of ``path`` says (YAML
+        unless it names a .txt or .html source)."""
+        return self.lint_document(inputs.load_text(text, path))
 
     def lint_document(self, doc: Document) -> list[Finding]:
         findings = [self._problem_finding(doc, problem) for problem in doc.problems]

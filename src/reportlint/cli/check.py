@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from reportlint.errors import ReportlintError
+from reportlint.files import is_folder
 from reportlint.findings import Finding, Severity
 from reportlint.inputs.sources import SOURCE_SUFFIXES, is_source, looks_like_report
 from reportlint.linter import DEFAULT_MAX_BYTES, DEFAULT_MAX_FINDINGS, Linter, Settings
@@ -33,7 +34,7 @@ def discover(paths: list[str], suffixes: tuple[str, ...] = REPORT_SUFFIXES) -> I
     """
     for name in paths:
         path = Path(name)
-        if _is_dir(path):
+        if is_folder(path):
             found: list[Path] = []
             for root, dirs, files in os.walk(path):
                 dirs[:] = sorted(d for d in dirs if not d.startswith("."))
@@ -46,13 +47,6 @@ def discover(paths: list[str], suffixes: tuple[str, ...] = REPORT_SUFFIXES) -> I
             yield from sorted(found)
         else:
             yield path
-
-
-def _is_dir(path: Path) -> bool:
-    try:
-        return path.is_dir()
-    except OSError:  # a name too long, say: reading the file reports it, naming the file
-        return False
 
 
 def settings_from(args: argparse.Namespace, lang: str, config: Config | None = None) -> Settings:

@@ -1,44 +1,112 @@
-"""Bytes of a text or HTML source to a string: UTF-8 (BOM or not), GB18030/GBK, and others.
+"""Bytes of an input file to text: the one decoder, for report YAML and for .txt/.html.
 
-Files from Windows offices are often GB18030/GBK. A BOM or valid UTF-8 decides at once; an
-HTML page's declared charset comes next; otherwise charset-normalizer judges the bytes.
+Files from Windows offices are often GBK or GB18030; web pages declare a charset, not
+always the right one. In order:
+
+1. a byte-order mark decides: UTF-32 before UTF-16 (UTF-32 LE's mark begins with UTF-16
+   LE's), then UTF-8; bytes the marked encoding does not explain are an error;
+2. NUL bytes near the start, with no mark, mean a binary file;
+3. strict UTF-8;
+4. for HTML, a multi-byte charset the page declares (GBK, Big5, Shift_JIS …): a strict
+   multi-byte decoding that succeeds is strong evidence;
+5. strict GB18030, the superset of GBK and GB2312 (no extra needed);
+6. for HTML, a single-byte charset the page declares, only now: a single-byte charset
+   decodes any bytes at all, and GB18030 pages often carry a template's ``iso-8859-1``;
+7. for sources, charset-normalizer (the ``[sources]`` extra) judges the bytes.
+
+Report YAML skips 4, 6 and 7: a report is kept by its authors in UTF-8 or GB18030, and a
+detector's guess at a damaged one (cp1006 for ``\\xff\\xff``) would lint mojibake instead of
+saying the file is damaged.
 """
 
 from __future__ import annotations
 
 import codecs
 import re
+from typing import Literal
 
 from reportlint.errors import InputError
 
+Kind = Literal["report", "text", "html"]
+
 _BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
     (codecs.BOM_UTF8, "utf-8"),
     (codecs.BOM_UTF16_LE, "utf-16-le"),
     (codecs.BOM_UTF16_BE, "utf-16-be"),
 )
+_BINARY_SNIFF = 8192
 _DECLARED = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_\-]+)""", re.IGNORECASE)
+_DECLARED_WITHIN = 4096
 # GB2312 and GBK pages hold characters only their superset GB18030 decodes.
 _SUPERSETS = {"gb2312": "gb18030", "gbk": "gb18030", "x-gbk": "gb18030", "cp936": "gb18030"}
+# Declared charsets whose strict decoding can fail, so that success says something.
+# (A declared UTF-16 or UTF-32 is wrong on a page whose bytes got this far.)
+_MULTI_BYTE = frozenset(
+    {
+        *("gb18030", "big5", "big5hkscs", "cp950", "shift_jis", "cp932", "shift_jis_2004"),
+        *("shift_jisx0213", "euc_jp", "euc_jis_2004", "euc_jisx0213", "euc_kr", "cp949"),
+        "johab",
+    }
+)
+# Declared charsets tried after GB18030: the single-byte code pages (Python's names).
+# Only these: a page may declare any codec name, and some (rot13, zlib) are not charsets.
+_SINGLE_BYTE = re.compile(
+    r"iso8859-[0-9]+|cp(?!932|949|950)[0-9]+|koi8-[a-z]+|mac-[a-z]+|ascii|tis-620|kz1048|"
+    r"ptcp154|hp-roman8"
+)
 
 
-def decode(raw: bytes, path: str, *, html: bool = False) -> str:
-    """The text of a source file; bytes no encoding explains are an InputError."""
-    for bom, encoding in _BOMS:
-        if raw.startswith(bom):
-            return _strict(raw, encoding, path, skip=len(bom))
+def decode(raw: bytes, path: str, *, kind: Kind) -> str:
+    """The text of a file's bytes; bytes no encoding explains are an InputError."""
+    marked = next(((bom, name) for bom, name in _BOMS if raw.startswith(bom)), None)
+    if marked is not None and marked[1] != "utf-8":
+        return _strict(raw, marked[1], path, skip=len(marked[0]))
+    # Text in UTF-16 or UTF-32 is full of NULs, and came with its mark (above).
+    if b"\x00" in raw[:_BINARY_SNIFF]:
+        raise InputError(f"{path}: binary file, not a report")
+    if marked is not None:
+        return _strict(raw, "utf-8", path, skip=len(marked[0]))
     try:
         return raw.decode("utf-8")
     except UnicodeDecodeError:
         pass
-    if html:
-        declared = _DECLARED.search(raw[:4096])
-        if declared:
-            name = declared.group(1).decode("ascii").lower()
-            try:
-                return raw.decode(_SUPERSETS.get(name, name))
-            except (LookupError, UnicodeDecodeError):
-                pass  # A wrong declaration is common; let the bytes speak.
+    declared = _declared(raw) if kind == "html" else None
+    if declared in _MULTI_BYTE and declared != "gb18030":
+        text = _attempt(raw, declared)
+        if text is not None:
+            return text
+    text = _attempt(raw, "gb18030")
+    if text is not None:
+        return text
+    if declared is not None and _SINGLE_BYTE.fullmatch(declared):
+        text = _attempt(raw, declared)
+        if text is not None:
+            return text
+    if kind == "report":
+        raise InputError(f"{path}: not UTF-8, UTF-16 or GB18030 text")
     return _detected(raw, path)
+
+
+def _declared(raw: bytes) -> str | None:
+    """The canonical name of the charset an HTML page declares, if Python knows it."""
+    found = _DECLARED.search(raw[:_DECLARED_WITHIN])
+    if found is None:
+        return None
+    name = found.group(1).decode("ascii").lower()
+    try:
+        name = codecs.lookup(_SUPERSETS.get(name, name)).name
+    except LookupError:
+        return None  # a charset Python does not know: let the bytes speak
+    return _SUPERSETS.get(name, name)
+
+
+def _attempt(raw: bytes, encoding: str) -> str | None:
+    try:
+        return raw.decode(encoding)
+    except UnicodeDecodeError:
+        return None
 
 
 def _strict(raw: bytes, encoding: str, path: str, *, skip: int = 0) -> str:

@@ -14,6 +14,7 @@ import yaml
 from yaml.constructor import SafeConstructor
 
 from reportlint import positions
+from reportlint.inputs.lines import LineIndex
 from reportlint.positions import Span
 
 # Expanded node count above which aliases are refused (a billion-laughs file needs ~10^9).
@@ -26,6 +27,10 @@ _LOADER: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _LINE_BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
 # What folding may turn into a space or a newline in a scalar's value.
 _FOLDED = frozenset(" \r\n\x85\u2028\u2029")
+# How far ahead in the source a scalar's next value character is looked for, and every how
+# many value characters the alignment of a scalar with its source is kept.
+_LOOKAHEAD = 64
+_CHECKPOINT = 64
 
 _STANDARD_TAGS = frozenset(
     "tag:yaml.org,2002:" + name
@@ -59,7 +64,14 @@ class YamlLocator:
     def __init__(self, root: yaml.Node | None, text: str) -> None:
         self._root = root
         self._text = text
-        self._end: tuple[int, int] | None = None
+        self._lines: LineIndex | None = None
+        self._alignments: dict[int, _Alignment] = {}
+
+    def position(self, index: int) -> tuple[int, int]:
+        """Line and column of character ``index`` of the text, counting lines as YAML does."""
+        if self._lines is None:
+            self._lines = LineIndex(self._text, _LINE_BREAK)
+        return self._lines.position(index)
 
     def _walk(self, pointer: str) -> tuple[yaml.Node | None, yaml.Node | None, bool]:
         """The deepest (key node, value node) on the way to ``pointer``, and if it got there."""
@@ -100,62 +112,78 @@ class YamlLocator:
     def within(self, span: Span) -> Span:
         """``span`` kept inside the text: libyaml ends a stream without a final line break
         on a line of its own, and a node there (an empty document) would point past it."""
-        if self._end is None:
-            last = _point_at(self._text, len(self._text))
-            self._end = (last.line, last.column)
-        start = min((span.line, span.column), self._end)
-        end = min((span.end_line, span.end_column), self._end)
+        end_of_text = self.position(len(self._text))
+        start = min((span.line, span.column), end_of_text)
+        end = min((span.end_line, span.end_column), end_of_text)
         return Span(*start, *max(start, end))
 
     def text_span(self, pointer: str, start: int, end: int) -> Span:
         _, node, complete = self._walk(pointer)
         if not complete or not isinstance(node, yaml.ScalarNode):
             return self.span(pointer)
-        line, column = self._offset_position(node, start)
-        end_line, end_column = self._offset_position(node, max(start, end - 1))
+        alignment = self._alignments.get(id(node))
+        if alignment is None:
+            alignment = self._alignments[id(node)] = _Alignment(self._text, node)
+        line, column = self.position(alignment.source_index(start))
+        end_line, end_column = self.position(alignment.source_index(max(start, end - 1)))
         return Span(line, column, end_line, end_column + 1)
 
-    def _offset_position(self, node: yaml.ScalarNode, offset: int) -> tuple[int, int]:
-        """Line and column of character ``offset`` of a scalar's value in the source.
 
-        The value differs from the source text by quotes, folding and indentation, so we
-        align the two: each value character is looked for a few characters ahead in the
-        source; characters that cannot be aligned (escapes) keep the last good place.
-        """
-        mark = node.start_mark
-        raw = self._text[mark.index : node.end_mark.index]
-        value: str = node.value
+class _Alignment:
+    """Where the characters of a scalar's value stand in the source text.
+
+    The value differs from the source text by quotes, folding and indentation, so the two
+    are aligned: each value character is looked for a few characters ahead in the source;
+    characters that cannot be aligned (escapes) keep the last good place. The alignment is
+    made once per scalar and kept every ``_CHECKPOINT`` characters, so a lookup costs at
+    most that many steps, however long the scalar and however many findings it has.
+    """
+
+    def __init__(self, text: str, node: yaml.ScalarNode) -> None:
+        self._text = text
+        self._base: int = node.start_mark.index
+        self._end: int = node.end_mark.index
+        self._value: str = node.value
         pos = 1 if node.style in ("'", '"') else 0
         if node.style in ("|", ">"):
-            header_end = _LINE_BREAK.search(raw)
-            pos = header_end.end() if header_end else len(raw)
-        for char in value[:offset]:
-            found = raw.find(char, pos, pos + 64) if char not in _FOLDED else -1
-            if found >= 0:
-                pos = found + 1
-            elif char in _FOLDED and pos < len(raw) and raw[pos] in _FOLDED:
-                pos += 1
+            header_end = _LINE_BREAK.search(text, self._base, self._end)
+            pos = header_end.end() - self._base if header_end else self._end - self._base
+        # _checkpoints[k]: the source position after aligning value[: k * _CHECKPOINT].
+        self._checkpoints = [pos]
+
+    def source_index(self, offset: int) -> int:
+        """The index in the source text of character ``offset`` of the value."""
+        value = self._value
+        offset = min(max(offset, 0), len(value))
+        block = offset // _CHECKPOINT
+        while len(self._checkpoints) <= block:
+            done = len(self._checkpoints) - 1
+            reached = self._align(self._checkpoints[done], done * _CHECKPOINT, _CHECKPOINT)
+            self._checkpoints.append(reached)
+        pos = self._align(self._checkpoints[block], block * _CHECKPOINT, offset % _CHECKPOINT)
+        text, base, size = self._text, self._base, self._end - self._base
         while (
-            pos < len(raw)
-            and raw[pos] in _FOLDED
+            pos < size
+            and text[base + pos] in _FOLDED
             and offset < len(value)
             and value[offset] not in _FOLDED
         ):
             pos += 1
-        breaks = list(_LINE_BREAK.finditer(raw, 0, pos))
-        if breaks:
-            return mark.line + 1 + len(breaks), pos - breaks[-1].end() + 1
-        return mark.line + 1, mark.column + 1 + pos
+        return base + pos
 
-
-def decode(raw: bytes) -> str:
-    """Text of a report file: UTF-8 (BOM or not), UTF-16 with a BOM, else GB18030."""
-    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return raw.decode("utf-16")
-    try:
-        return raw.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        return raw.decode("gb18030")
+    def _align(self, pos: int, start: int, count: int) -> int:
+        """The source position after ``count`` value characters from ``start`` on, when
+        value character ``start`` is looked for from source position ``pos``."""
+        text, base, end = self._text, self._base, self._end
+        size = end - base
+        for char in self._value[start : start + count]:
+            if char not in _FOLDED:
+                found = text.find(char, base + pos, min(base + pos + _LOOKAHEAD, end))
+                if found >= 0:
+                    pos = found - base + 1
+            elif pos < size and text[base + pos] in _FOLDED:
+                pos += 1
+        return pos
 
 
 def load_yaml(text: str, path: str) -> Document:
@@ -262,10 +290,7 @@ def _point_at(text: str, index: int) -> Span:
     An index at or past the end is shown at the end of the last line: libyaml puts the end
     of a stream without a final line break on a line of its own, which an editor lacks.
     """
-    before = text[:index]
-    breaks = list(_LINE_BREAK.finditer(before))
-    line_start = breaks[-1].end() if breaks else 0
-    return Span.point(len(breaks) + 1, index - line_start + 1)
+    return Span.point(*LineIndex(text, _LINE_BREAK).position(index))
 
 
 _scalar_constructor = SafeConstructor()

@@ -7,29 +7,14 @@ are the same to them), while findings point at the characters as written.
 from __future__ import annotations
 
 import bisect
-import unicodedata
 from collections.abc import Iterator
 from typing import Any, NamedTuple
 
 from reportlint import positions
+from reportlint.matching.folding import Origin, nfkc_with_origin
 
 # Keys whose string values are report text; everything else is metadata or structure.
 TEXT_KEYS = frozenset({"heading", "paragraphs", "preamble", "closing"})
-
-
-def normalize(text: str) -> tuple[str, list[int] | None]:
-    """NFKC form of ``text`` and, where lengths differ, each normalised char's source index."""
-    normal = unicodedata.normalize("NFKC", text)
-    if len(normal) == len(text):
-        return normal, None
-    # Rare (e.g. ㈠ becomes "(一)"): map character by character.
-    chars: list[str] = []
-    origin: list[int] = []
-    for index, char in enumerate(text):
-        piece = unicodedata.normalize("NFKC", char)
-        chars.append(piece)
-        origin.extend([index] * len(piece))
-    return "".join(chars), origin
 
 
 class Segment(NamedTuple):
@@ -38,7 +23,7 @@ class Segment(NamedTuple):
     pointer: str
     start: int
     length: int
-    origin: list[int] | None
+    origin: Origin | None
 
 
 class Match(NamedTuple):
@@ -57,7 +42,7 @@ class TextBlock:
         self.segments: list[Segment] = []
         offset = 0
         for pointer, raw in strings:
-            normal, origin = normalize(raw)
+            normal, origin = nfkc_with_origin(raw)
             self.segments.append(Segment(pointer, offset, len(normal), origin))
             pieces.append(normal)
             offset += len(normal) + 1

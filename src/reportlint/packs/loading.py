@@ -22,12 +22,13 @@ def read_limited(path: Path, limit: int, what: str) -> bytes:
 def parse_yaml(path: Path, content: bytes) -> tuple[Any, list[str]]:
     """The data of a YAML file read as reports are (node budget, no tags, no duplicate
     keys), and one line per problem met, naming the file and the place."""
-    from reportlint.inputs import document
+    from reportlint.errors import InputError
+    from reportlint.inputs import decoding, document
 
     try:
-        text = document.decode(content)
-    except UnicodeDecodeError:
-        return None, [f"{path}: not UTF-8, UTF-16 or GB18030 text"]
+        text = decoding.decode(content, str(path), kind="report")
+    except InputError as error:
+        return None, [str(error)]
     doc = document.load_yaml(text, str(path))
     problems = []
     for problem in doc.problems:

@@ -25,7 +25,10 @@ def is_source(path: Path) -> bool:
 
 
 def read_source(path: Path, display: str | None = None, *, max_bytes: int) -> Imported:
-    """Read a source file into a report; an unreadable or undecodable file is an InputError."""
+    """Read a source file into a report; an unreadable or undecodable file is an InputError.
+
+    A .docx may hold at most ``max_bytes`` characters of text, as a .txt may hold bytes.
+    """
     from reportlint.files import read_bytes
     from reportlint.inputs import decoding
 
@@ -36,12 +39,11 @@ def read_source(path: Path, display: str | None = None, *, max_bytes: int) -> Im
         from reportlint.inputs.sources import read_docx
         from reportlint.inputs.sources.assemble import assemble
 
-        units, lines = read_docx.paragraphs(raw, name)
+        units, lines = read_docx.paragraphs(raw, name, max_chars=max_bytes)
         return assemble(units, name, lines)
-    text = decoding.decode(raw, name, html=suffix in (".html", ".htm"))
     if suffix in (".html", ".htm"):
-        return read_html_text(text, name)
-    return read_plain_text(text, name)
+        return read_html_text(decoding.decode(raw, name, kind="html"), name)
+    return read_plain_text(decoding.decode(raw, name, kind="text"), name)
 
 
 def read_plain_text(text: str, path: str) -> Imported:
@@ -49,7 +51,8 @@ def read_plain_text(text: str, path: str) -> Imported:
     from reportlint.inputs.sources import read_txt
     from reportlint.inputs.sources.assemble import assemble
 
-    return assemble(read_txt.paragraphs(text), path, read_txt.lines(text))
+    units, lines = read_txt.read(text, path)
+    return assemble(units, path, lines)
 
 
 def read_html_text(text: str, path: str) -> Imported:
@@ -57,13 +60,8 @@ def read_html_text(text: str, path: str) -> Imported:
     from reportlint.inputs.sources import read_html
     from reportlint.inputs.sources.assemble import assemble
 
-    # The tokenizer counts lines at "\n" only.
-    return assemble(read_html.paragraphs(text), path, text.split("\n"))
-
-
-def load_source_file(path: Path, display: str | None = None, *, max_bytes: int) -> Document:
-    """The Document of a source file, positions pointing into it."""
-    return read_source(path, display, max_bytes=max_bytes).document
+    units, lines = read_html.read(text, path)
+    return assemble(units, path, lines)
 
 
 def load_source_text(text: str, path: str) -> Document:
@@ -74,15 +72,19 @@ def load_source_text(text: str, path: str) -> Document:
 def looks_like_report(path: Path) -> bool:
     """Whether a source found in a folder is worth checking (README.txt is not).
 
-    A .docx always is; a .txt or .html must name the subject in its first 64 KiB.
+    A .docx always is; a .txt or .html must name the subject in its first 64 KiB. A file
+    that cannot be sniffed (a FIFO, a device, unreadable) is checked, so that the check
+    says why it cannot be read; the sniff itself never opens anything but a regular file.
     """
     if path.suffix.lower() == ".docx":
         return not path.name.startswith("~$")  # Word's lock file beside an open draft
+    from reportlint.errors import InputError
+    from reportlint.files import read_head
+
     try:
-        with path.open("rb") as stream:
-            head = stream.read(65536)
-    except OSError:
-        return True  # Let the check itself report why it cannot be read.
+        head = read_head(path, 65536)
+    except InputError:
+        return True
     for encoding in ("utf-8", "gb18030", "utf-16"):
         text = head.decode(encoding, errors="ignore")
         if any(word in text for word in _REPORT_WORDS):

@@ -4,22 +4,29 @@ from __future__ import annotations
 
 import re
 
-from reportlint.inputs.sources.units import SourceText
+from reportlint.errors import InputError
+from reportlint.inputs.sources.units import MAX_PARAGRAPHS, SourceText
 
 _BREAK = re.compile(r"\r\n|\r|\n")
 
 
-def lines(text: str) -> list[str]:
-    """The lines of ``text`` as an editor numbers them."""
-    return _BREAK.split(text)
+def read(text: str, path: str) -> tuple[list[SourceText], list[str]]:
+    """The non-blank lines of ``text``, trimmed, each with its line and columns; and the
+    lines as an editor numbers them.
 
-
-def paragraphs(text: str) -> list[SourceText]:
-    """The non-blank lines of ``text``, trimmed, each with its line and columns."""
+    Only the breaks an editor counts split lines (str.splitlines also splits at U+2028,
+    U+0085 ...). A line costs one place whatever its length.
+    """
+    breaks = text.count("\n") + text.count("\r") - text.count("\r\n")
+    if breaks >= MAX_PARAGRAPHS:
+        raise InputError(
+            f"{path}: more than {MAX_PARAGRAPHS:,} lines (a report has a few hundred);"
+            " the file is refused"
+        )
+    lines = _BREAK.split(text)
     found: list[SourceText] = []
-    # Only the breaks an editor counts (str.splitlines also splits at U+2028, U+0085 ...).
-    for number, line in enumerate(lines(text), start=1):
+    for number, line in enumerate(lines, start=1):
         paragraph = SourceText.at(line, number, 1).strip()
         if paragraph.value:
             found.append(paragraph)
-    return found
+    return found, lines

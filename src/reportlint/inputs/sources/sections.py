@@ -8,7 +8,8 @@ specific subjects are tried first: a plans heading may also say 举措 ("2024年
 from __future__ import annotations
 
 import re
-import unicodedata
+
+from reportlint.matching.folding import nfkc
 
 _KEYS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("leadership", re.compile(r"第一责任人|主要负责人")),
@@ -37,12 +38,12 @@ _CHAPTERS = re.compile(
 
 def measures_chapter(heading: str) -> bool:
     """Whether a top-level heading is a chapter of the 纲要 (a part of the measures)."""
-    return _CHAPTERS.search(unicodedata.normalize("NFKC", heading)) is not None
+    return _CHAPTERS.search(nfkc(heading)) is not None
 
 
 def section_key(heading: str) -> str | None:
     """The section key a top-level heading names, or None when it names none."""
-    text = unicodedata.normalize("NFKC", heading)
+    text = nfkc(heading)
     for key, words in _KEYS:
         if words.search(text):
             return key

@@ -9,13 +9,13 @@ the signature (issuer and date) and the closing formula (特此报告).
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass, field
 
 from reportlint.inputs.sources import furniture
 from reportlint.inputs.sources.numbering import read_number
 from reportlint.inputs.sources.units import SourceText
 from reportlint.matching import dates
+from reportlint.matching.folding import nfkc
 
 _TITLE = re.compile(r"(?:报告|情况)\s*(?:[(（][^)）]*[)）])?$")
 _TITLE_SUBJECT = re.compile(r"法治|法制|依法行政")
@@ -66,7 +66,7 @@ def _is_text(unit: SourceText) -> bool:
 def whole_date(unit: SourceText) -> str | None:
     """The ISO date when ``unit`` is a date and nothing else (二〇二三年十二月二十九日 too)."""
     # A white circle (○) often stands in for the numeral zero (〇).
-    text = unicodedata.normalize("NFKC", unit.value).replace("○", "〇").strip()
+    text = nfkc(unit.value).replace("○", "〇").strip()
     for start, end, date in dates.find_dates(text):
         if start == 0 and end == len(text) and re.search(r"[日0-9]$", text):
             return date.isoformat()
