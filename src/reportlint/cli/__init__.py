@@ -231,6 +231,17 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
     importer.add_argument(
         "--max-bytes", type=_byte_count, default=None, help="largest file read (10 MiB)"
     )
+    render = commands.add_parser(
+        "render", help="report YAML -> the publishable document (.docx or .html)"
+    )
+    render.add_argument("source", type=Path, metavar="REPORT")
+    render.add_argument(
+        "-o", "--output", type=Path, required=True, metavar="OUT", help="report.docx or report.html"
+    )
+    render.add_argument("--force", action="store_true", help="overwrite OUT if it exists")
+    render.add_argument(
+        "--max-bytes", type=_byte_count, default=None, help="largest file read (10 MiB)"
+    )
     return parser
 
 
@@ -300,6 +311,18 @@ def run(argv: Sequence[str]) -> int:
             stdout=sys.stdout,
             stderr=sys.stderr,
         )
+        return EXIT_OK
+    if args.command == "render":
+        from reportlint.cli.render import run_render
+        from reportlint.linter import DEFAULT_MAX_BYTES
+
+        run_render(
+            args.source,
+            args.output,
+            force=args.force,
+            max_bytes=args.max_bytes or DEFAULT_MAX_BYTES,
+        )
+        sys.stdout.write(f"wrote {args.output}\n")
         return EXIT_OK
     raise UsageError(f"unknown command '{args.command}'")
 
