@@ -180,6 +180,14 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
     check.add_argument(
         "--debug", action="store_true", help="show the traceback of an internal error"
     )
+    check.add_argument(
+        "--fix",
+        action="store_true",
+        help="write the fixes of findings that have one right replacement, then check",
+    )
+    check.add_argument(
+        "--diff", action="store_true", help="show those fixes as a diff; write nothing"
+    )
     if only == "check":
         return parser  # The pre-commit path: the other commands' parsers are not needed.
 
@@ -253,6 +261,12 @@ def run(argv: Sequence[str]) -> int:
     if args.command == "check":
         from reportlint.cli.check import run_check
 
+        if args.diff or args.fix:
+            from reportlint.cli.fix import run_fix
+
+            shown = run_fix(args, lang=args.lang or default_lang(), write=not args.diff)
+            if args.diff:
+                return shown
         return run_check(args, lang=args.lang or default_lang())
     if args.command == "schema":
         from reportlint import resources

@@ -1,0 +1,46 @@
+"""ruamel.yaml's round trip, set up to write a report back as its author laid it out.
+
+Comments (``# reportlint:`` suppressions among them), key order, quoting and line breaks
+survive a load and dump. ruamel.yaml does not read the indentation of sequences from a
+file, so it is worked out here from the first sequence under a key, and lines are never
+folded (a paragraph stays on its one line).
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from typing import Any
+
+# A sequence item and the key line just above it.
+_KEY_THEN_ITEM = re.compile(r"^( *)[^\s#-][^\n]*:[ \t]*(?:#[^\n]*)?\n( *)- ", re.MULTILINE)
+_NO_WRAP = 1_000_000
+
+
+def round_trip(text: str | None = None) -> Any:
+    """A ``YAML(typ="rt")`` that dumps the way ``text`` is indented (default: as import writes)."""
+    from ruamel.yaml import YAML
+
+    yaml = YAML(typ="rt")
+    yaml.preserve_quotes = True
+    yaml.width = _NO_WRAP
+    yaml.allow_unicode = True
+    offset = 2
+    if text is not None:
+        found = _KEY_THEN_ITEM.search(text)
+        if found is not None:
+            offset = max(0, len(found.group(2)) - len(found.group(1)))
+    yaml.indent(mapping=2, sequence=offset + 2, offset=offset)
+    return yaml
+
+
+def load(text: str) -> tuple[Any, Any]:
+    """The round-trip data of ``text`` and the YAML object that dumps it back alike."""
+    yaml = round_trip(text)
+    return yaml.load(text), yaml
+
+
+def dump(yaml: Any, data: Any) -> str:
+    stream = io.StringIO()
+    yaml.dump(data, stream)
+    return stream.getvalue()
