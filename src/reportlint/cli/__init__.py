@@ -225,6 +225,17 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
     init = commands.add_parser("init", help="write a commented report template and a config")
     init.add_argument("path", nargs="?", default="report.yaml", type=Path, metavar="PATH")
     init.add_argument("--force", action="store_true", help="overwrite existing files")
+    init.add_argument(
+        "--from",
+        dest="from_report",
+        type=Path,
+        default=None,
+        metavar="LAST_YEAR",
+        help="start from last year's report: years rolled forward, figures left as XX",
+    )
+    init.add_argument(
+        "--year", type=int, default=None, help="with --from: the year reported on (default: next)"
+    )
 
     importer = commands.add_parser(
         "import", help="published report (.txt, .html, .docx) -> report YAML"
@@ -305,6 +316,14 @@ def run(argv: Sequence[str]) -> int:
             show=args.show,
             use_cache=not args.no_cache,
         )
+    if args.command == "init" and (args.from_report is not None or args.year is not None):
+        from reportlint.publish.rollforward import write_rolled
+
+        if args.from_report is None:
+            raise UsageError("--year needs --from LAST_YEAR.yaml")
+        write_rolled(args.from_report, args.path, year=args.year, force=args.force)
+        sys.stdout.write(f"wrote {args.path}\n")
+        return EXIT_OK
     if args.command == "init":
         from reportlint.cli.init import write_template
 
