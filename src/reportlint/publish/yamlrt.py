@@ -34,6 +34,24 @@ def round_trip(text: str | None = None) -> Any:
     return yaml
 
 
+def emitter() -> Any:
+    """The round-trip YAML for writing new data (``import``) that PyYAML reads back alike.
+
+    reportlint reads with PyYAML, which follows YAML 1.1: there ``yes``, ``on`` and ``07``
+    are not strings. Strings that YAML 1.1 would read as something else are quoted.
+    """
+    from ruamel.yaml.resolver import VersionedResolver
+
+    class Resolver11(VersionedResolver):
+        @property
+        def processing_version(self) -> Any:
+            return (1, 1)
+
+    yaml = round_trip()
+    yaml.Resolver = Resolver11
+    return yaml
+
+
 def load(text: str) -> tuple[Any, Any]:
     """The round-trip data of ``text`` and the YAML object that dumps it back alike."""
     yaml = round_trip(text)
