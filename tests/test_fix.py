@@ -30,7 +30,7 @@ sections:
       - 全年办理 5 件。  # reportlint: disable=RL505
   leadership:
     heading: 党政主要负责人履行推进法治建设第一责任人职责情况
-    paragraphs: [主要负责人带头学法。]
+    paragraphs: [主要负责人带头学习《法制政府建设实施纲要》和《行政复议发》。]
 closing:
   - 特此报告。
 """
@@ -39,6 +39,8 @@ FIXED_LINES = {
     10: "  - 现将有关情况报告如下。",
     16: "      - 行政机关负责人出庭应诉率达到100%,全年召开会议 3次,出庭应诉率逐年提高。",
     17: "      - '单引号里的段落: 全年培训 12人。'",
+    # A listed misspelling is fixed; 行政复议发 (one character from 行政复议法) is a guess: kept.
+    21: "    paragraphs: [主要负责人带头学习《法治政府建设实施纲要》和《行政复议发》。]",
 }
 
 
@@ -64,11 +66,12 @@ def test_fix_changes_only_the_fixed_lines_and_a_second_run_nothing(
     path.write_text(REPORT, encoding="utf-8")
     _run("--fix", str(path))
     captured = capsys.readouterr()
-    assert f"{path}: fixed 5 findings\n" in captured.err
+    assert f"{path}: fixed 6 findings\n" in captured.err
     after = path.read_text(encoding="utf-8")
     assert _changed(REPORT, after) == FIXED_LINES
     # The suppressed finding is neither fixed nor reported; nothing fixable is left.
     assert "RL504" not in captured.out and "RL505" not in captured.out
+    assert captured.out.count("RL502") == 1 and "行政复议发" in captured.out
     _run("--fix", str(path))
     assert "fixed" not in capsys.readouterr().err
     assert path.read_text(encoding="utf-8") == after

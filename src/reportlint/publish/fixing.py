@@ -12,6 +12,7 @@ any other line differently, the file is left as it is and said so (``Outcome.ref
 from __future__ import annotations
 
 import difflib
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -22,6 +23,9 @@ from reportlint.inputs import document
 
 if TYPE_CHECKING:
     from reportlint.linter import Linter
+
+
+_FIELDS = re.compile(r"(?<!\{)\{([A-Za-z_][\w.]*)\}")
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,6 +80,8 @@ def edits(linter: Linter, doc: document.Document) -> list[Edit]:
         template = run.options.get("fix")
         if not isinstance(template, str) or hit.start is None or hit.end is None:
             continue
+        if any(name not in params for name in _FIELDS.findall(template)):
+            continue  # this hit has no one right replacement (a guess, say)
         span = doc.locator.text_span(hit.pointer, hit.start, hit.end)
         if (rule.id, hit.pointer, span.line, span.column) not in reported:
             continue
