@@ -46,6 +46,7 @@ def render(lines: Iterable[Line]) -> bytes:
     document = docx.Document()
     _page(document)
     _styles(document)
+    _page_numbers(document)
     from docx.enum.text import WD_ALIGN_PARAGRAPH
     from docx.shared import Pt
 
@@ -86,6 +87,25 @@ def _page(document: Document) -> None:
     top, bottom, left, right = MARGINS_MM
     section.top_margin, section.bottom_margin = Mm(top), Mm(bottom)
     section.left_margin, section.right_margin = Mm(left), Mm(right)
+
+
+def _page_numbers(document: Document) -> None:
+    """ "— 1 —" under the text in 4号 (14 pt), Word's PAGE field between the dashes."""
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.oxml import parse_xml
+    from docx.oxml.ns import nsdecls
+    from docx.shared import Pt
+
+    paragraph = document.sections[0].footer.paragraphs[0]
+    paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    paragraph.paragraph_format.first_line_indent = Pt(0)
+    paragraph.add_run("— ").font.size = Pt(14)
+    field = parse_xml(
+        f'<w:fldSimple {nsdecls("w")} w:instr="PAGE"><w:r><w:rPr><w:sz w:val="28"/></w:rPr>'
+        "<w:t>1</w:t></w:r></w:fldSimple>"
+    )
+    paragraph._p.append(field)
+    paragraph.add_run(" —").font.size = Pt(14)
 
 
 def _styles(document: Document) -> None:
