@@ -108,3 +108,19 @@ def test_a_file_that_is_not_a_report_is_never_touched(
     assert "fixed" not in capsys.readouterr().err
     assert path.read_text(encoding="utf-8") == text
     assert path.stat().st_mtime_ns == before
+
+
+def test_a_file_the_emitter_would_lay_out_otherwise_is_left_alone(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # ruamel.yaml writes "year: 2024" back with one space: the fix would change line 6 too.
+    text = REPORT.replace("  year: 2024\n", "  year:     2024\n")
+    path = tmp_path / "report.yaml"
+    path.write_text(text, encoding="utf-8")
+    _run("--fix", str(path))
+    err = capsys.readouterr().err
+    assert err == (
+        f"{path}: not fixed: writing the fixes back would also change line 6; "
+        "fix the findings by hand\n"
+    )
+    assert path.read_text(encoding="utf-8") == text
