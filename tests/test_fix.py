@@ -124,3 +124,19 @@ def test_a_file_the_emitter_would_lay_out_otherwise_is_left_alone(
         "fix the findings by hand\n"
     )
     assert path.read_text(encoding="utf-8") == text
+
+
+def test_a_rule_the_config_ignores_in_a_file_is_not_fixed_there(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (tmp_path / ".reportlint.yaml").write_text(
+        'per-file-ignores:\n  "report.yaml": [RL505]\n', encoding="utf-8"
+    )
+    path = tmp_path / "report.yaml"
+    path.write_text(REPORT, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    _run("--fix", "report.yaml")
+    assert "report.yaml: fixed 4 findings\n" in capsys.readouterr().err
+    after = path.read_text(encoding="utf-8")
+    assert "全年召开会议 3 次" in after and "全年培训 12 人" in after
+    assert "出庭应诉率达到" in after

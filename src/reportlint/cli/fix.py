@@ -35,7 +35,8 @@ def run_fix(args: argparse.Namespace, *, lang: str, write: bool) -> int:
     shown = False
     for path in files:
         try:
-            outcome = fix_file(linter, path, write=write)
+            ignored = tuple(config.ignored_rules(path)) if config is not None else ()
+            outcome = fix_file(linter, path, write=write, ignored=ignored)
         except ReportlintError as error:
             sys.stderr.write(f"reportlint: error: {error}\n")
             continue

@@ -69,11 +69,15 @@ def is_report(doc: document.Document) -> bool:
     return not doc.problems and isinstance(data, dict) and isinstance(data.get("report"), dict)
 
 
-def edits(linter: Linter, doc: document.Document) -> list[Edit]:
-    """The fixes of the findings the run reports in ``doc`` (suppressed ones excepted)."""
+def edits(linter: Linter, doc: document.Document, ignored: tuple[str, ...] = ()) -> list[Edit]:
+    """The fixes of the findings the run reports in ``doc`` (suppressed ones excepted).
+
+    ``ignored``: rule IDs or prefixes the configuration ignores in this file.
+    """
     reported = {
         (finding.rule, finding.pointer, finding.line, finding.column)
         for finding in linter.lint_document(doc)
+        if not (ignored and finding.rule.startswith(ignored))
     }
     found: dict[tuple[str, int, int], Edit] = {}
     for rule, run, hit, params in linter.engine.hits(doc.data):
@@ -90,13 +94,13 @@ def edits(linter: Linter, doc: document.Document) -> list[Edit]:
     return sorted(found.values(), key=lambda edit: (edit.pointer, edit.start))
 
 
-def fix_text(linter: Linter, text: str, path: str) -> Outcome:
+def fix_text(linter: Linter, text: str, path: str, ignored: tuple[str, ...] = ()) -> Outcome:
     """``text`` with its fixable findings fixed; a file that is not a report is never changed."""
     outcome = Outcome(path, text)
     doc = document.load_yaml(text, path)
     if not is_report(doc):
         return outcome
-    planned = edits(linter, doc)
+    planned = edits(linter, doc, ignored)
     if not planned:
         return outcome
     from reportlint.publish import yamlrt
@@ -116,10 +120,10 @@ def fix_text(linter: Linter, text: str, path: str) -> Outcome:
     return outcome
 
 
-def fix_file(linter: Linter, path: Path, *, write: bool) -> Outcome:
+def fix_file(linter: Linter, path: Path, *, write: bool, ignored: tuple[str, ...] = ()) -> Outcome:
     """Fix the report at ``path``; with ``write``, replace it atomically."""
     text = linter.read(path)
-    outcome = fix_text(linter, text, str(path))
+    outcome = fix_text(linter, text, str(path), ignored)
     if write and outcome.fixed is not None:
         from reportlint.files import write_atomically
 
