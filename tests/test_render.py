@@ -142,10 +142,11 @@ def _content(data: dict[str, Any]) -> dict[str, Any]:
     }
 
 
-def test_rendered_docx_imports_back_to_the_same_report(tmp_path: Path) -> None:
+@pytest.mark.parametrize("name", ["report.docx", "report.html"])
+def test_rendered_document_imports_back_to_the_same_report(tmp_path: Path, name: str) -> None:
     pytest.importorskip("docx")
     text = EXAMPLE.read_text(encoding="utf-8")
-    rendered = _render(tmp_path, text, "report.docx")
+    rendered = _render(tmp_path, text, name)
     back = tmp_path / "back.yaml"
     assert main(["import", str(rendered), "-o", str(back)]) == 0
     assert _content(yaml.safe_load(back.read_text(encoding="utf-8"))) == _content(
