@@ -140,3 +140,19 @@ def test_a_rule_the_config_ignores_in_a_file_is_not_fixed_there(
     after = path.read_text(encoding="utf-8")
     assert "全年召开会议 3 次" in after and "全年培训 12 人" in after
     assert "出庭应诉率达到" in after
+
+
+def test_a_report_indented_by_four_keeps_its_indentation(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    text = "\n".join(
+        line.replace("  ", "    ") if not line.startswith("#") else line
+        for line in REPORT.splitlines()
+    )
+    path = tmp_path / "report.yaml"
+    path.write_text(text + "\n", encoding="utf-8")
+    _run("--fix", str(path))
+    assert f"{path}: fixed 6 findings\n" in capsys.readouterr().err
+    changed = _changed(text + "\n", path.read_text(encoding="utf-8"))
+    assert sorted(changed) == sorted(FIXED_LINES)
+    assert changed[10] == "    - 现将有关情况报告如下。"

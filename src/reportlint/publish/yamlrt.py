@@ -1,9 +1,9 @@
 """ruamel.yaml's round trip, set up to write a report back as its author laid it out.
 
 Comments (``# reportlint:`` suppressions among them), key order, quoting and line breaks
-survive a load and dump. ruamel.yaml does not read the indentation of sequences from a
-file, so it is worked out here from the first sequence under a key, and lines are never
-folded (a paragraph stays on its one line).
+survive a load and dump. ruamel.yaml does not read the indentation from a file, so it is
+worked out here from the first mapping and the first sequence under a key, and lines are
+never folded (a paragraph stays on its one line).
 """
 
 from __future__ import annotations
@@ -14,6 +14,10 @@ from typing import Any
 
 # A sequence item and the key line just above it.
 _KEY_THEN_ITEM = re.compile(r"^( *)[^\s#-][^\n]*:[ \t]*(?:#[^\n]*)?\n( *)- ", re.MULTILINE)
+# A key with nothing after it and the first key under it.
+_KEY_THEN_KEY = re.compile(
+    r"^( *)[^\s#-][^\n]*:[ \t]*(?:#[^\n]*)?\n(?: *#[^\n]*\n)*( *)[^\s#-][^\n:]*:", re.MULTILINE
+)
 _NO_WRAP = 1_000_000
 
 
@@ -25,12 +29,16 @@ def round_trip(text: str | None = None) -> Any:
     yaml.preserve_quotes = True
     yaml.width = _NO_WRAP
     yaml.allow_unicode = True
-    offset = 2
+    mapping, offset = 2, 2
     if text is not None:
+        nested = _KEY_THEN_KEY.search(text)
+        if nested is not None and len(nested.group(2)) > len(nested.group(1)):
+            mapping = len(nested.group(2)) - len(nested.group(1))
         found = _KEY_THEN_ITEM.search(text)
         if found is not None:
             offset = max(0, len(found.group(2)) - len(found.group(1)))
-    yaml.indent(mapping=2, sequence=offset + 2, offset=offset)
+    # The text of an item stands two columns past its dash ("- "), whatever the indentation.
+    yaml.indent(mapping=mapping, sequence=offset + 2, offset=offset)
     return yaml
 
 
