@@ -54,6 +54,8 @@ def check(ctx: Context, target: Target, options: Mapping[str, Any]) -> Iterator[
             taken.append((start, end))
             place = block.locate(start, end)
             params = {"match": written, "suggestion": meant}
+            if any(written.replace(wrong, right) == meant for wrong, right in misspellings.items()):
+                params["corrected"] = meant  # a listed misspelling: the one right form
             yield Hit(place.pointer, place.start, place.end, params=params)
         if not misspellings:
             continue
@@ -61,7 +63,10 @@ def check(ctx: Context, target: Target, options: Mapping[str, Any]) -> Iterator[
             if any(start < match.end() and match.start() < end for start, end in taken):
                 continue
             place = block.locate(match.start(), match.end())
-            params = {"match": match.group(0), "suggestion": misspellings[match.group(0)]}
+            meant = misspellings[match.group(0)]
+            # A listed misspelling has one right form (``corrected``, for ``fix``); a name
+            # one character from a known one is a guess, and is never fixed unasked.
+            params = {"match": match.group(0), "suggestion": meant, "corrected": meant}
             yield Hit(place.pointer, place.start, place.end, params=params)
 
 
@@ -79,6 +84,7 @@ def options_model() -> type[Options]:
         max_distance: int = Field(default=1, ge=1, le=2)
         min_length: int = Field(default=5, ge=2)
         substitute_only_below: int = Field(default=8, ge=0)
+        fix: str | None = None
 
         @model_validator(mode="after")
         def _something_to_check(self) -> DocumentNameOptions:

@@ -1,7 +1,9 @@
 """``forbidden-pattern``: every match of a regex in the text is a finding at the match.
 
 Named groups and ``match`` fill the message; ``suggest`` maps a matched text (or a part
-of it) to the preferred form, given to the message as ``suggestion``.
+of it) to the preferred form, given to the message as ``suggestion`` (and the whole match
+put right as ``corrected``). ``fix``, where a match has one right replacement, is that
+replacement as a template of the same fields (``"{corrected}"``); ``check --fix`` writes it.
 """
 
 from __future__ import annotations
@@ -26,6 +28,16 @@ def _suggestion(matched: str, suggest: Mapping[str, str]) -> str:
     return next((preferred for wrong, preferred in suggest.items() if wrong in matched), "")
 
 
+def _corrected(matched: str, suggest: Mapping[str, str]) -> str:
+    """The match with the wrong form in it replaced by the preferred one."""
+    if matched in suggest:
+        return suggest[matched]
+    for wrong, preferred in suggest.items():
+        if wrong in matched:
+            return matched.replace(wrong, preferred)
+    return matched
+
+
 def check(ctx: Context, target: Target, options: Mapping[str, Any]) -> Iterator[Hit]:
     compiled = regex(options["pattern"])
     suggest: Mapping[str, str] = options.get("suggest") or {}
@@ -37,6 +49,7 @@ def check(ctx: Context, target: Target, options: Mapping[str, Any]) -> Iterator[
             params["match"] = match.group(0)
             if suggest:
                 params["suggestion"] = _suggestion(match.group(0), suggest)
+                params["corrected"] = _corrected(match.group(0), suggest)
             yield Hit(place.pointer, place.start, place.end, params=params)
 
 
@@ -50,5 +63,6 @@ def options_model() -> type[Options]:
     class ForbiddenOptions(RegexOptions):
         suggest: dict[str, str] = Field(default_factory=dict)
         body_only: bool = False
+        fix: str | None = None
 
     return ForbiddenOptions

@@ -180,6 +180,14 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
     check.add_argument(
         "--debug", action="store_true", help="show the traceback of an internal error"
     )
+    check.add_argument(
+        "--fix",
+        action="store_true",
+        help="write the fixes of findings that have one right replacement, then check",
+    )
+    check.add_argument(
+        "--diff", action="store_true", help="show those fixes as a diff; write nothing"
+    )
     if only == "check":
         return parser  # The pre-commit path: the other commands' parsers are not needed.
 
@@ -217,6 +225,17 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
     init = commands.add_parser("init", help="write a commented report template and a config")
     init.add_argument("path", nargs="?", default="report.yaml", type=Path, metavar="PATH")
     init.add_argument("--force", action="store_true", help="overwrite existing files")
+    init.add_argument(
+        "--from",
+        dest="from_report",
+        type=Path,
+        default=None,
+        metavar="LAST_YEAR",
+        help="start from last year's report: years rolled forward, figures left as XX",
+    )
+    init.add_argument(
+        "--year", type=int, default=None, help="with --from: the year reported on (default: next)"
+    )
 
     importer = commands.add_parser(
         "import", help="published report (.txt, .html, .docx) -> report YAML"
@@ -231,6 +250,17 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
     importer.add_argument(
         "--max-bytes", type=_byte_count, default=None, help="largest file read (10 MiB)"
     )
+    render = commands.add_parser(
+        "render", help="report YAML -> the publishable document (.docx or .html)"
+    )
+    render.add_argument("source", type=Path, metavar="REPORT")
+    render.add_argument(
+        "-o", "--output", type=Path, required=True, metavar="OUT", help="report.docx or report.html"
+    )
+    render.add_argument("--force", action="store_true", help="overwrite OUT if it exists")
+    render.add_argument(
+        "--max-bytes", type=_byte_count, default=None, help="largest file read (10 MiB)"
+    )
     return parser
 
 
@@ -242,6 +272,12 @@ def run(argv: Sequence[str]) -> int:
     if args.command == "check":
         from reportlint.cli.check import run_check
 
+        if args.diff or args.fix:
+            from reportlint.cli.fix import run_fix
+
+            shown = run_fix(args, lang=args.lang or default_lang(), write=not args.diff)
+            if args.diff:
+                return shown
         return run_check(args, lang=args.lang or default_lang())
     if args.command == "schema":
         from reportlint import resources
@@ -280,6 +316,14 @@ def run(argv: Sequence[str]) -> int:
             show=args.show,
             use_cache=not args.no_cache,
         )
+    if args.command == "init" and (args.from_report is not None or args.year is not None):
+        from reportlint.publish.rollforward import write_rolled
+
+        if args.from_report is None:
+            raise UsageError("--year needs --from LAST_YEAR.yaml")
+        write_rolled(args.from_report, args.path, year=args.year, force=args.force)
+        sys.stdout.write(f"wrote {args.path}\n")
+        return EXIT_OK
     if args.command == "init":
         from reportlint.cli.init import write_template
 
@@ -300,6 +344,18 @@ def run(argv: Sequence[str]) -> int:
             stdout=sys.stdout,
             stderr=sys.stderr,
         )
+        return EXIT_OK
+    if args.command == "render":
+        from reportlint.cli.render import run_render
+        from reportlint.linter import DEFAULT_MAX_BYTES
+
+        run_render(
+            args.source,
+            args.output,
+            force=args.force,
+            max_bytes=args.max_bytes or DEFAULT_MAX_BYTES,
+        )
+        sys.stdout.write(f"wrote {args.output}\n")
         return EXIT_OK
     raise UsageError(f"unknown command '{args.command}'")
 

@@ -105,6 +105,18 @@ class Engine:
             findings.extend(islice(self._rule_findings(ctx, rule, locator, path), limit))
         return findings
 
+    def hits(self, data: Any) -> Iterator[tuple[RuleSpec, Run, Hit, dict[str, str]]]:
+        """Every hit of every rule with the parameters of its message (``check --fix``)."""
+        ctx = Context(data, self.profile, {})
+        for rule in self.rules:
+            if rule.when and not conditions.holds(rule.when, data):
+                continue
+            for variables in _bindings(rule, self.profile):
+                ctx.variables = variables
+                for run in rule.runs:
+                    for hit in self._hits(ctx, rule, run):
+                        yield rule, run, hit, {**variables, **hit.params}
+
     def _rule_findings(
         self, ctx: Context, rule: RuleSpec, locator: Locator, path: str
     ) -> Iterator[Finding]:

@@ -2,7 +2,9 @@
 
 Keys keep the format's order (format, report, preamble, sections, closing; heading,
 paragraphs, subsections), every heading and paragraph stands on one line, sequences are
-indented under their key, and dates are bare ISO dates.
+indented under their key, and dates are bare ISO dates. The text comes from ruamel.yaml's
+round-trip emitter, the one ``check --fix`` and ``init --from`` write with, so a file
+imported and then edited by reportlint keeps one layout.
 """
 
 from __future__ import annotations
@@ -11,19 +13,8 @@ import contextlib
 import datetime
 from typing import Any
 
-import yaml
-
 _DATE_KEYS = ("signed_on", "published_on")
 _TOP_ORDER = ("format", "report", "preamble", "sections", "closing")
-# Wider than any paragraph: a paragraph is never folded over lines.
-_NO_WRAP = 1_000_000
-
-
-class _Dumper(yaml.SafeDumper):
-    """Block style with sequences indented under their key, as the examples are written."""
-
-    def increase_indent(self, flow: bool = False, indentless: bool = False) -> None:
-        super().increase_indent(flow, False)
 
 
 def dump(data: dict[str, Any], *, source: str | None = None) -> str:
@@ -38,14 +29,8 @@ def dump(data: dict[str, Any], *, source: str | None = None) -> str:
                 report[key] = datetime.date.fromisoformat(value)
     if "report" in ordered:
         ordered["report"] = report
-    body = yaml.dump(
-        ordered,
-        Dumper=_Dumper,
-        allow_unicode=True,
-        sort_keys=False,
-        default_flow_style=False,
-        width=_NO_WRAP,
-        indent=2,
-    )
+    from reportlint.publish import yamlrt
+
+    body = yamlrt.dump(yamlrt.emitter(), ordered)
     header = f"# Imported by reportlint from {source}.\n" if source else ""
     return header + body
