@@ -22,11 +22,11 @@ def run_render(source: Path, output: Path, *, force: bool, max_bytes: int) -> No
         raise ReportlintError(f"{output}: render writes .docx or .html, not '{output.suffix}'")
     if output.exists() and not force:
         raise ReportlintError(f"{output} already exists; use --force to overwrite it")
-    from reportlint.files import read_bytes
-    from reportlint.inputs.document import decode, load_yaml
+    from reportlint.inputs import read_report
+    from reportlint.inputs.document import load_yaml
     from reportlint.publish import layout
 
-    document = load_yaml(decode(read_bytes(source, max_bytes)), str(source))
+    document = load_yaml(read_report(source, max_bytes=max_bytes), str(source))
     data = document.data
     if document.problems or not isinstance(data, dict) or not isinstance(data.get("report"), dict):
         first = document.problems[0].message_en if document.problems else "no 'report' block"

@@ -61,15 +61,15 @@ def roll_forward(text: str, year: int | None = None) -> str:
 
 def write_rolled(source: Path, target: Path, *, year: int | None, force: bool) -> None:
     """Write next year's report from ``source`` to ``target`` (atomically; --force to replace)."""
-    from reportlint.files import read_bytes, write_atomically
-    from reportlint.inputs.document import decode
+    from reportlint.files import write_atomically
+    from reportlint.inputs import read_report
 
     if target.exists() and not force:
         raise ReportlintError(f"{target} already exists; use --force to overwrite it")
     if target.exists() and target.resolve() == source.resolve():
         raise ReportlintError(f"{target}: is last year's report itself; write elsewhere")
     try:
-        text = roll_forward(decode(read_bytes(source, MAX_BYTES)), year)
+        text = roll_forward(read_report(source, max_bytes=MAX_BYTES), year)
     except ReportlintError as error:
         raise ReportlintError(f"{source}: {error}") from error
 
