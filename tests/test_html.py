@@ -124,10 +124,10 @@ def test_one_report_has_verdict_checklist_findings_and_marked_text(tmp_path: Pat
     assert page.tags("html")[0]["lang"] == "zh-CN"
     assert "云冈区2023年法治政府建设年度报告" in body
     assert "✓ 可以签发" in body
-    # The checklist: signed before the year ended crosses one line, with its finding.
-    crossed = re.findall(r'<li class="fail">.*?</li>', text, re.S)
-    assert len(crossed) == 1
-    assert "年度结束后成文" in crossed[0] and "RL302" in crossed[0]
+    # The checklist: signed before the year ended (a warning) marks one line, with its finding.
+    assert '<li class="fail">' not in text
+    (marked,) = re.findall(r'<li class="warn">.*?</li>', text, re.S)
+    assert "年度结束后成文" in marked and "RL302" in marked
     assert text.count('<li class="pass">') == 7
     # Each red-pen mark links to its finding and the finding back to the mark.
     marks = re.findall(r'<mark class="pen sev-(\w+)" id="(r0-m\d+)">([^<]*)<sup', text)
@@ -204,6 +204,16 @@ def test_matrix_rows_say_which_requirement_each_report_misses(tmp_path: Path) ->
     assert [rows[f"r{i}"]["cells"][1] for i in range(6)] == [0, 1, 0, 0, 1, 0]
     assert [rows[f"r{i}"]["cells"][6] for i in range(6)] == [0, 0, 1, 0, 0, 0]
     assert [rows[f"r{i}"]["cells"][5] for i in range(6)] == [1, 1, 1, 0, 1, 1]
+    # RL302 is a warning: its column is marked, not crossed, at --fail-on error.
+    assert not any(rows[f"r{i}"]["failed"][5] for i in range(6))
+    assert [rows[f"r{i}"]["failed"][1] for i in range(6)] == [
+        False,
+        True,
+        False,
+        False,
+        True,
+        False,
+    ]
     assert [rows[f"r{i}"]["ready"] for i in range(6)] == [True, False, False, True, False, True]
     assert rows["r1"]["rules"] == ["RL201"]
     body = "".join(page.text)

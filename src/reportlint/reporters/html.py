@@ -250,6 +250,7 @@ def _page(
             "levelOrder": _LEVEL_ORDER.get(str(report["level"]), 9),
             "ready": report["ready"],
             "cells": [item["count"] for item in report["checklist"]],
+            "failed": [item["status"] == "fail" for item in report["checklist"]],
             "rules": sorted(report["failed_rules"]),
             "errors": report["counts"]["error"],
             "warnings": report["counts"]["warning"],
@@ -332,7 +333,7 @@ def _report(
     views = [_finding_view(prefix, number, f, rules, lang) for number, f in enumerate(findings)]
     body = _Body(prefix, doc, views, lang).build() if doc is not None else []
     counts = Counter(str(f.severity) for f in findings)
-    checklist = _checklist(findings, rules, views, lang)
+    checklist = _checklist(findings, rules, views, lang, fail_on)
     level = meta.get("level")
     return {
         "id": prefix,
@@ -409,7 +410,10 @@ def _checklist(
     rules: Mapping[str, RuleSpec],
     views: list[dict[str, Any]],
     lang: str,
+    fail_on: Severity,
 ) -> list[dict[str, Any]]:
+    """Each requirement crossed ("fail") by a finding at ``fail_on`` or above, marked
+    ("warn") by lesser findings, ticked, or not checked ("skip") when its rules did not run."""
     items = []
     for item in CHECKLIST:
         if item.rules:
@@ -427,7 +431,15 @@ def _checklist(
                 "key": item.key,
                 "label": item.label[lang],
                 "rules": ", ".join(item.rules),
-                "status": "fail" if hits else "pass" if checked else "skip",
+                "status": (
+                    "skip"
+                    if not checked
+                    else "fail"
+                    if any(view["finding"].severity >= fail_on for view in hits)
+                    else "warn"
+                    if hits
+                    else "pass"
+                ),
                 "count": len(hits) if checked else -1,
                 "findings": hits,
             }

@@ -79,10 +79,11 @@
       cell(tr, String(row.year), "nowrap");
       cell(tr, row.level, "nowrap");
       cell(tr, row.ready ? "✓ " + data.text.ready : "✗ " + data.text.not_ready,
-        row.ready ? "ready" : "not-ready");
+        "nowrap " + (row.ready ? "ready" : "not-ready"));
       row.cells.forEach(function (count, i) {
-        var td = cell(tr, count < 0 ? "–" : count === 0 ? "✓" : "✗ " + count,
-          "cell " + (count < 0 ? "skip" : count === 0 ? "pass" : "fail"));
+        var status = count < 0 ? "skip" : count === 0 ? "pass" : row.failed[i] ? "fail" : "warn";
+        var td = cell(tr, count < 0 ? "–" : count === 0 ? "✓" : (row.failed[i] ? "✗ " : "! ") + count,
+          "cell " + status);
         td.title = data.columns[i];
       });
       cell(tr, String(row.errors));
