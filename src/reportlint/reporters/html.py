@@ -467,7 +467,10 @@ def _groups(views: list[dict[str, Any]], data: Any, lang: str) -> list[dict[str,
 
 
 def _pointer(tokens: Iterable[str | int]) -> str:
-    return "".join("/" + str(t).replace("~", "~0").replace("/", "~1") for t in tokens)
+    return "".join(
+        "/" + (str(t).replace("~", "~0").replace("/", "~1") if isinstance(t, str) else str(t))
+        for t in tokens
+    )
 
 
 class _Body:
@@ -550,11 +553,13 @@ class _Body:
             block = block or first
             if block is None:
                 continue
-            span = self._locate(finding, block) if block["pointer"] == finding.pointer else None
+            own = block["pointer"] == finding.pointer
+            span = self._locate(finding, block) if own else None
             view["marked"] = True
             if span is None:
                 block["pins"].append(view)
-                view["quote"] = _quote(block["text"], None) if block["text"] else None
+                # Only a finding on this very string quotes it (not one on the whole report).
+                view["quote"] = _quote(block["text"], None) if own and block["text"] else None
             else:
                 block["spans"].append((*span, view))
                 view["quote"] = _quote(block["text"], span)
