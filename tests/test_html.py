@@ -245,3 +245,39 @@ def test_jinja2_is_imported_only_for_html(tmp_path: Path) -> None:
         "sys.exit('jinja2' in sys.modules)"
     )
     assert subprocess.run([sys.executable, "-c", code], check=False).returncode == 0
+
+
+def test_requirements_whose_rules_did_not_run_are_not_checked(tmp_path: Path) -> None:
+    out = tmp_path / "report.html"
+    args = ["check", "--lang", "en", "--select", "RL3", "--format", "html", "--output", str(out)]
+    assert main([*args, str(EXAMPLE)]) == 0
+    text = out.read_text(encoding="utf-8")
+    skipped = re.findall(r'<li class="skip">.*?</li>', text, re.S)
+    assert len(skipped) == 5
+    assert all("not checked" in item for item in skipped)
+    assert "Signed after the year ended" in re.findall(r'<li class="warn">.*?</li>', text, re.S)[0]
+
+
+def test_a_rule_hint_is_shown_escaped(tmp_path: Path) -> None:
+    from types import SimpleNamespace
+
+    from reportlint.api import check_file
+    from reportlint.packs import catalog
+    from reportlint.reporters import RunSummary
+    from reportlint.reporters.html import render as render_page
+
+    hint = {"zh": "写明全年数据<b>", "en": "give the whole year's figures <b>"}
+    rules = [
+        SimpleNamespace(**rule._asdict(), hint=hint) if rule.id == "RL305" else rule
+        for rule in catalog.load_rules([])
+    ]
+    findings = check_file(EXAMPLE)
+    page = render_page(findings, RunSummary(files=[str(EXAMPLE)], rules=rules, lang="zh"))  # type: ignore[arg-type]
+    assert page.count("<strong>修改建议:</strong> 写明全年数据&lt;b&gt;</p>") == 3
+    assert "<b>" not in page
+
+
+def test_a_run_over_no_reports_is_an_empty_page(tmp_path: Path) -> None:
+    (tmp_path / "none").mkdir()
+    page = Page(render(tmp_path, tmp_path / "none", lang="en", code=0))
+    assert "".join(page.text).strip() == "Annual rule-of-law report check"
