@@ -62,7 +62,7 @@ def sarif_validator() -> Draft4Validator:
 
 
 def test_every_format_is_registered() -> None:
-    assert FORMATS == ("text", "json", "sarif", "github", "junit", "gitlab")
+    assert FORMATS == ("text", "json", "sarif", "github", "junit", "gitlab", "html")
 
 
 # --- sarif -------------------------------------------------------------------------------
@@ -366,6 +366,6 @@ def test_check_help_documents_several_outputs(capsys: pytest.CaptureFixture[str]
     with pytest.raises(SystemExit):
         main(["check", "--help"])
     out = capsys.readouterr().out
-    assert "{text,json,sarif,github,junit,gitlab}" in out
+    assert "{text,json,sarif,github,junit,gitlab,html}" in out
     assert "each --format writes to the --output that follows it" in out
     assert "--format json --output a.json --format sarif --output b.sarif" in out

@@ -40,6 +40,7 @@ _MODULES = {
     "github": "github",
     "junit": "junit",
     "gitlab": "gitlab",
+    "html": "html",
 }
 FORMATS = tuple(_MODULES)
 
