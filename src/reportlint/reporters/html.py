@@ -355,20 +355,10 @@ def _report(
 
 def _load(path: Path, max_bytes: int | None) -> Document:
     """The checked file's Document, read as the linter read it."""
-    from reportlint import files
-    from reportlint.errors import InputError
-    from reportlint.inputs import document
-    from reportlint.inputs.sources import SOURCE_SUFFIXES, load_source_file
+    from reportlint import inputs
     from reportlint.linter import DEFAULT_MAX_BYTES
 
-    limit = max_bytes or DEFAULT_MAX_BYTES
-    if path.suffix.lower() in SOURCE_SUFFIXES:
-        return load_source_file(path, str(path), max_bytes=limit)
-    try:
-        text = document.decode(files.read_bytes(path, limit))
-    except UnicodeDecodeError as error:
-        raise InputError(f"{path}: not UTF-8, UTF-16 or GB18030 text") from error
-    return document.load_yaml(text, str(path))
+    return inputs.load(path, str(path), max_bytes=max_bytes or DEFAULT_MAX_BYTES)
 
 
 def _plain(value: object) -> str:
