@@ -178,7 +178,7 @@ def test_lang_from_locale(
 ) -> None:
     monkeypatch.setenv("LANG", "zh_CN.UTF-8")
     main(["check", str(REFERENCE), "--select", "RL302", "--quiet"])
-    assert "成文日期 2023-12-29 早于报告年度结束" in capsys.readouterr().out
+    assert "成文日期2023-12-29早于报告年度结束" in capsys.readouterr().out
 
 
 def test_batch_goes_on_past_an_unreadable_file(

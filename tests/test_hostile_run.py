@@ -179,8 +179,8 @@ def test_the_cap_finding_in_chinese(run: Run) -> None:
     )
     assert code == 1
     assert out.splitlines()[-1] == (
-        "r.yaml:10:7: RL008 error [too-many-findings] 此处起另有 1 个问题未显示: "
-        "每个文件最多报告 2 个问题 (可用 --max-findings 调整)"
+        "r.yaml:10:7: RL008 错误 [too-many-findings] 此处起另有1个问题未显示："
+        "每个文件最多报告2个问题（可用 --max-findings 调整）"
     )
 
 
@@ -285,10 +285,10 @@ def test_stdout_that_cannot_encode_chinese_gets_escapes(tmp_path: Path) -> None:
     )
     assert (done.returncode, done.stderr) == (1, b"")
     assert done.stdout.decode("ascii").splitlines() == [
-        "r.yaml:8:7: RL501 error [placeholder] \\u6b8b\\u7559\\u6a21\\u677f\\u5360\\u4f4d"
-        '\\u7b26 "XX"',
-        "\\u5728 1 \\u4e2a\\u6587\\u4ef6\\u4e2d\\u53d1\\u73b0 1 \\u4e2a\\u95ee\\u9898"
-        "(1 \\u4e2a\\u9519\\u8bef)\\u3002",
+        "r.yaml:8:7: RL501 \\u9519\\u8bef [placeholder] \\u6b8b\\u7559\\u6a21\\u677f"
+        "\\u5360\\u4f4d\\u7b26\\u201cXX\\u201d",
+        "\\u57281\\u4e2a\\u6587\\u4ef6\\u4e2d\\u53d1\\u73b01\\u4e2a\\u95ee\\u9898"
+        "\\uff081\\u4e2a\\u9519\\u8bef\\uff09\\u3002",
     ]
 
 

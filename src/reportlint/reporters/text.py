@@ -38,13 +38,13 @@ def summary_line(findings: Sequence[Finding], files: int, lang: str) -> str:
     by_severity = Counter(finding.severity for finding in findings)
     if lang == "zh":
         if not findings:
-            return f"检查了 {files} 个文件, 未发现问题。"
+            return f"检查了{files}个文件，未发现问题。"
         parts = "、".join(
-            f"{by_severity[s]} 个{_ZH_NAMES[s]}"
+            f"{by_severity[s]}个{_ZH_NAMES[s]}"
             for s in (Severity.ERROR, Severity.WARNING, Severity.INFO)
             if by_severity[s]
         )
-        return f"在 {files} 个文件中发现 {len(findings)} 个问题({parts})。"
+        return f"在{files}个文件中发现{len(findings)}个问题（{parts}）。"
     if not findings:
         return f"No problems found in {_plural(files, 'file')}."
     parts = ", ".join(
@@ -57,7 +57,7 @@ def summary_line(findings: Sequence[Finding], files: int, lang: str) -> str:
 
 def write(findings: Sequence[Finding], stream: TextIO, summary: RunSummary) -> None:
     for finding in findings:
-        severity = str(finding.severity)
+        severity = _ZH_NAMES[finding.severity] if summary.lang == "zh" else str(finding.severity)
         if summary.color:
             severity = f"{_COLORS[finding.severity]}{severity}{_RESET}"
         stream.write(
@@ -73,7 +73,7 @@ def write(findings: Sequence[Finding], stream: TextIO, summary: RunSummary) -> N
         if summary.errors:
             unread = len(summary.errors)
             line += (
-                f" {unread} 个文件无法读取。"
+                f"{unread}个文件无法读取。"
                 if summary.lang == "zh"
                 else f" {_plural(unread, 'file')} could not be read."
             )

@@ -1,0 +1,124 @@
+"""Messages a clerk reads: Chinese punctuation (GB/T 15834), parts named by their titles."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from reportlint import parts
+from reportlint.linter import Linter, Settings
+from reportlint.packs import catalog
+
+LINTER = Linter(Settings())
+RULES = sorted(LINTER.catalogue.values(), key=lambda rule: rule.id)
+
+_CJK = "\u3400-\u9fff\uf900-\ufaff"
+# Chinese on one side of a mark: a character, a full-width mark or quote, or a field such
+# as {value} (what it stands for sits inside a Chinese sentence).
+_SIDE = rf"(?:[{_CJK}\u3000-\u303f\uff01-\uff5e“”‘’…]|\{{[^{{}}]*\}})"
+_ASCII_MARK = re.compile(rf"{_SIDE}[,;:()\"'?!]+{_SIDE}")
+_SPACE = re.compile(
+    rf"[{_CJK}\u3000-\u303f\uff01-\uff5e“”‘’] +[{_CJK}\u3000-\u303f\uff01-\uff5e“”‘’]"
+)
+
+
+def _texts(rule: object) -> list[tuple[str, str]]:
+    found = []
+    for field in ("summary", "message", "rationale"):
+        found.append((field, getattr(rule, field)["zh"]))
+    for index, run in enumerate(rule.runs):  # type: ignore[attr-defined]
+        found.append((f"runs[{index}].message", run.message["zh"]))
+    return found
+
+
+@pytest.mark.parametrize("rule", RULES, ids=[rule.id for rule in RULES])
+def test_chinese_text_uses_chinese_punctuation(rule: object) -> None:
+    problems = [
+        f"{field}: {match.group()!r}"
+        for field, text in _texts(rule)
+        for pattern in (_ASCII_MARK, _SPACE)
+        for match in pattern.finditer(text)
+    ]
+    assert problems == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["部分“{key}”, 见(下)", "缺少 部分", "“{a}”:{b}年", "这是'键'", "用了{x};应为"],
+)
+def test_the_scan_finds_ascii_marks_and_spaces(text: str) -> None:
+    assert _ASCII_MARK.search(text) or _SPACE.search(text)
+
+
+PROFILE = catalog.load_profile("six-section", use_cache=False)
+
+
+@pytest.mark.parametrize(
+    ("pointer", "zh", "en"),
+    [
+        ("", "全文", "the document"),
+        ("/report/signed_on", "报告信息的成文日期", "report.signed_on"),
+        (
+            "/sections/shortcomings",
+            "第三部分“本年度法治政府建设存在的不足和原因”",
+            "section 3 (shortcomings)",
+        ),
+        (
+            "/sections/measures/subsections/2/paragraphs/0",
+            "第一部分“本年度推进法治政府建设的主要举措和成效”第（三）项第1段",
+            "section 1 (measures), part 3, paragraph 1",
+        ),
+        (
+            "/sections/measures/subsections/0/subsections/11/heading",
+            "第一部分“本年度推进法治政府建设的主要举措和成效”第（一）项第12项的标题",
+            "section 1 (measures), part 1, part 12, heading",
+        ),
+    ],
+)
+def test_parts_are_named_by_number_and_title(pointer: str, zh: str, en: str) -> None:
+    assert parts.describe(pointer, PROFILE, "zh") == zh
+    assert parts.describe(pointer, PROFILE, "en") == en
+
+
+def test_parts_are_numbered_as_the_document_orders_them() -> None:
+    order = ["measures", "shortcomings"]
+    assert parts.describe("/sections/shortcomings", PROFILE, "zh", order) == (
+        "第二部分“本年度法治政府建设存在的不足和原因”"
+    )
+
+
+REPORT = """\
+format: reportlint/1
+report:
+  title: 示例县2023年法治政府建设年度报告
+  issuer: 示例县人民政府
+  year: 2023
+  signed_on: 2024-01-20
+sections:
+  measures:
+    heading: 主要举措和成效
+    paragraphs: [全面推进依法行政，重大执法决定法制审核率100%。]
+  shortcomings:
+    heading: 存在的不足和原因
+    paragraphs: [执法力量不足。]
+    shortcomming: 1
+"""
+
+
+def test_chinese_findings_name_the_part_by_its_title() -> None:
+    linter = Linter(Settings(select=("RL002", "RL106"), lang="zh"))
+    found = [(f.line, f.rule, f.message) for f in linter.lint_text(REPORT, "r.yaml")]
+    assert found == [
+        (
+            11,
+            "RL106",
+            "第二部分“本年度法治政府建设存在的不足和原因”内容过少（7字，至少应有80字）",
+        ),
+        (
+            14,
+            "RL002",
+            "第二部分“本年度法治政府建设存在的不足和原因”："
+            "未知的键“shortcomming”；允许的键：heading、paragraphs、subsections",
+        ),
+    ]
