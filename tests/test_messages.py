@@ -23,9 +23,14 @@ _SPACE = re.compile(
 )
 
 
+# A mark quoted on its own (“!”, “.”) is named, not used.
+_QUOTED_MARK = re.compile(r"“[,;:()\"'?!.]+”")
+
+
 def _texts(rule: object) -> list[tuple[str, str]]:
     found = []
-    for field in ("summary", "message", "rationale"):
+    for field in ("summary", "message", "rationale", "hint"):
+        assert getattr(rule, field) is not None, field
         found.append((field, getattr(rule, field)["zh"]))
     for index, run in enumerate(rule.runs):  # type: ignore[attr-defined]
         found.append((f"runs[{index}].message", run.message["zh"]))
@@ -38,7 +43,7 @@ def test_chinese_text_uses_chinese_punctuation(rule: object) -> None:
         f"{field}: {match.group()!r}"
         for field, text in _texts(rule)
         for pattern in (_ASCII_MARK, _SPACE)
-        for match in pattern.finditer(text)
+        for match in pattern.finditer(_QUOTED_MARK.sub("“”", text))
     ]
     assert problems == []
 
@@ -121,4 +126,27 @@ def test_chinese_findings_name_the_part_by_its_title() -> None:
             "第二部分“本年度法治政府建设存在的不足和原因”："
             "未知的键“shortcomming”；允许的键：heading、paragraphs、subsections",
         ),
+    ]
+
+
+def test_a_user_pack_may_leave_out_the_hint_a_bundled_one_may_not() -> None:
+    from reportlint.packs.rulemodel import validate_pack
+
+    rule = {
+        "id": "SX101",
+        "name": "under-test",
+        "severity": "warning",
+        "summary": {"zh": "测试", "en": "test"},
+        "message": {"zh": "测试", "en": "test"},
+        "rationale": {"zh": "测试", "en": "test"},
+        "basis": "test",
+        "check": "forbidden-pattern",
+        "options": {"pattern": "XX"},
+        "examples": {"pass": [{}], "fail": [{}]},
+    }
+    assert validate_pack({"pack": "p", "rules": [rule]}, bundled=False)[1] == []
+    bundled = {**rule, "id": "RL999"}
+    problems = validate_pack({"pack": "p", "rules": [bundled]}, bundled=True)[1]
+    assert [(problem.steps, problem.message) for problem in problems] == [
+        (("rules", 0), "a bundled rule needs a hint {zh, en}: how to fix a finding")
     ]

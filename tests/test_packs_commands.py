@@ -69,14 +69,14 @@ def test_explain_a_rule_of_a_configured_pack(capsys: pytest.CaptureFixture[str])
         "Check: forbidden-pattern on report.title",
         "",
         "Passes:",
-        "  format: reportlint/1",
-        "  report:",
-        "    title: 云冈区2023年法治政府建设年度报告",
+        "   1. format: reportlint/1",
+        "     report:",
+        "       title: 云冈区2023年法治政府建设年度报告",
         "",
         "Fails:",
-        "  format: reportlint/1",
-        "  report:",
-        "    title: 示例县2023年法治政府建设年度报告",
+        "   1. format: reportlint/1",
+        "     report:",
+        "       title: 示例县2023年法治政府建设年度报告",
     ]
 
 

@@ -57,31 +57,56 @@ def list_rules(stream: TextIO, rules: list[RuleSpec], *, lang: str, as_json: boo
         stream.write(f"{rule.id}  {rule.name:<24} {rule.severity!s:<8} {rule.summary[lang]}\n")
 
 
-def _example_text(example: object) -> str:
+_SEVERITY_ZH = {"error": "错误", "warning": "警告", "info": "提示"}
+
+
+def _example_text(example: object, lang: str) -> str:
+    """An example as the YAML a clerk writes: a whole report, or the part that differs."""
     if isinstance(example, str):
         return example.rstrip("\n")
-    return json.dumps(example, ensure_ascii=False)
+    if not example:
+        return "（示例报告，未作改动）" if lang == "zh" else "(the sample report, unchanged)"
+    import yaml  # Only for explain.
+
+    written = yaml.safe_dump(example, allow_unicode=True, sort_keys=False, width=88)
+    return str(written).rstrip("\n")
 
 
 def explain_rule(stream: TextIO, rules: list[RuleSpec], wanted: str, *, lang: str) -> None:
     rule = find_rule(rules, wanted)
+    zh = lang == "zh"
     labels = (
         {
             "why": "为什么",
+            "hint": "怎样改",
             "basis": "依据",
             "check": "检查方式",
             "pass": "通过的示例",
             "fail": "不通过的示例",
         }
-        if lang == "zh"
-        else {"why": "Why", "basis": "Basis", "check": "Check", "pass": "Passes", "fail": "Fails"}
+        if zh
+        else {
+            "why": "Why",
+            "hint": "How to fix",
+            "basis": "Basis",
+            "check": "Check",
+            "pass": "Passes",
+            "fail": "Fails",
+        }
     )
-    stream.write(f"{rule.id} {rule.name} ({rule.severity})\n\n{rule.summary[lang]}\n\n")
-    stream.write(f"{labels['why']}: {rule.rationale[lang]}\n\n{labels['basis']}: {rule.basis}\n\n")
+    colon = "：" if zh else ": "
+    severity = _SEVERITY_ZH[str(rule.severity)] if zh else str(rule.severity)
+    opening, closing = ("（", "）") if zh else (" (", ")")
+    stream.write(f"{rule.id} {rule.name}{opening}{severity}{closing}\n\n{rule.summary[lang]}\n\n")
+    stream.write(f"{labels['why']}{colon}{rule.rationale[lang]}\n\n")
+    if rule.hint is not None:
+        stream.write(f"{labels['hint']}{colon}{rule.hint[lang]}\n\n")
+    stream.write(f"{labels['basis']}{colon}{rule.basis}\n\n")
     paths = ", ".join(path for run in rule.runs for path in run.paths if path) or "-"
-    stream.write(f"{labels['check']}: {rule.check} on {paths}\n")
+    stream.write(f"{labels['check']}{colon}{rule.check} on {paths}\n")
     for kind in ("pass", "fail"):
         if rule.examples[kind]:
-            stream.write(f"\n{labels[kind]}:\n")
-            for example in rule.examples[kind]:
-                stream.write("  " + _example_text(example).replace("\n", "\n  ") + "\n")
+            stream.write(f"\n{labels[kind]}{colon.strip()}\n")
+            for number, example in enumerate(rule.examples[kind], start=1):
+                shown = _example_text(example, lang).replace("\n", "\n     ")
+                stream.write(f"  {number:>2}. {shown}\n")
