@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
 
@@ -149,4 +150,61 @@ def test_a_user_pack_may_leave_out_the_hint_a_bundled_one_may_not() -> None:
     problems = validate_pack({"pack": "p", "rules": [bundled]}, bundled=True)[1]
     assert [(problem.steps, problem.message) for problem in problems] == [
         (("rules", 0), "a bundled rule needs a hint {zh, en}: how to fix a finding")
+    ]
+
+
+def test_width_counts_wide_characters_as_two_columns() -> None:
+    from reportlint.reporters.excerpts import width
+
+    assert (width("abc"), width("截至11月份"), width("（，）"), width("é")) == (3, 10, 6, 1)
+
+
+def test_a_long_line_is_cut_around_the_span() -> None:
+    from reportlint.reporters.excerpts import excerpt
+
+    source = "甲" * 50 + "截至11月份" + "乙" * 50
+    text, offset, marked = excerpt(source, 50, 56)
+    assert text == "…" + "甲" * 30 + "截至11月份" + "乙" * 30 + "…"
+    assert (offset, marked) == (61, 10)
+    assert excerpt("  - 短句。", 4, 6) == ("  - 短句。", 4, 4)
+
+
+FULL = """\
+format: reportlint/1
+report:
+  title: 示例县2023年法治政府建设年度报告
+  issuer: 示例县人民政府
+  year: 2023
+  signed_on: 2024-01-20
+sections:
+  measures:
+    heading: 主要举措和成效
+    subsections:
+      - heading: 推进严格规范公正文明执法
+        paragraphs: [全年共办理案件12件，截至11月份，已办结10件。]
+"""
+
+
+def test_full_text_output_shows_the_line_marked_the_part_and_the_hint(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from reportlint.cli import main
+
+    monkeypatch.chdir(tmp_path)
+    Path("r.yaml").write_text(FULL, encoding="utf-8")
+    assert main(["check", "--lang", "zh", "--no-color", "--select", "RL305", "r.yaml"]) == 0
+    assert capsys.readouterr().out.splitlines() == [
+        "r.yaml:12:33: RL305 警告 [partial-year-data] “截至11月份”的数据未涵盖全年",
+        "   |",
+        "12 | …      paragraphs: [全年共办理案件12件，截至11月份，已办结10件。]",
+        "   |                                         ^^^^^^^^^^",
+        "   = 位置：第一部分“本年度推进法治政府建设的主要举措和成效”第（一）项第1段",
+        "   = 修改建议：换成全年数据，删去“截至11月份”“今年以来”等字样。",
+        "",
+        "在1个文件中发现1个问题（1个警告）。",
+    ]
+    assert main(["check", "--lang", "zh", "--concise", "--select", "RL305", "r.yaml"]) == 0
+    assert capsys.readouterr().out.splitlines() == [
+        "r.yaml:12:33: RL305 警告 [partial-year-data] “截至11月份”的数据未涵盖全年",
+        "在1个文件中发现1个问题（1个警告）。",
     ]

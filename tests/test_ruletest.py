@@ -115,7 +115,17 @@ def test_the_shanxi_pack_works_in_check(
 ) -> None:
     monkeypatch.chdir(tmp_path)
     Path("2023.yaml").write_text(REPORT, encoding="utf-8")
-    args = ["check", "2023.yaml", "--rules", str(SHANXI), "--select", "SX", "--lang", "zh"]
+    args = [
+        "check",
+        "--concise",
+        "2023.yaml",
+        "--rules",
+        str(SHANXI),
+        "--select",
+        "SX",
+        "--lang",
+        "zh",
+    ]
     assert main(args) == 1
     assert capsys.readouterr().out.splitlines() == [
         "2023.yaml:7:17: SX301 警告 [published-by-march] 发布日期 2024-03-20 晚于省里要求的 "

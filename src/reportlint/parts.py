@@ -53,8 +53,11 @@ def describe(pointer: str, profile: ProfileInfo, lang: str, order: Sequence[str]
         if zh:
             return f"报告信息的{_FIELDS_ZH[field]}" if field in _FIELDS_ZH else "报告信息"
         return f"report.{field}" if field else "report"
-    if tokens[0] != "sections" or len(tokens) < 2:
-        return "开头部分" if zh and tokens[0] == "preamble" else tokens[0]
+    if tokens[0] == "sections" and len(tokens) == 1:
+        return "正文各部分" if zh else "the sections"
+    if tokens[0] != "sections":
+        named = {"preamble": "开头部分", "closing": "结尾部分", "format": "格式版本"}
+        return named.get(tokens[0], tokens[0]) if zh else tokens[0]
     key = tokens[1]
     titles = {section.key: section.title for section in profile.sections}
     keys = list(order) or [section.key for section in profile.sections]
