@@ -208,3 +208,60 @@ def test_full_text_output_shows_the_line_marked_the_part_and_the_hint(
         "r.yaml:12:33: RL305 警告 [partial-year-data] “截至11月份”的数据未涵盖全年",
         "在1个文件中发现1个问题（1个警告）。",
     ]
+
+
+TRAP_HEAD = """\
+format: reportlint/1
+report: {title: 示例县2023年法治政府建设年度报告, issuer: 示例县人民政府, year: 2023, signed_on: 2024-01-20}
+sections:
+  measures:
+    heading: 主要举措和成效
+    paragraphs:
+"""
+
+
+def _trap_findings(paragraph: str, lang: str) -> list[tuple[int, int, str, str]]:
+    linter = Linter(Settings(lang=lang))
+    found = linter.lint_text(TRAP_HEAD + f"      - {paragraph}\n", "r.yaml")
+    return [(f.line, f.column, f.rule, f.message) for f in found if f.rule in ("RL001", "RL002")]
+
+
+def test_a_paragraph_with_an_ascii_colon_is_one_finding_and_still_read() -> None:
+    assert _trap_findings("重大执法决定法制审核率: 100%", "zh") == [
+        (7, 9, "RL001", "段落中的英文冒号加空格会被当作键值对：请改用全角冒号“：”，或给整段加引号")
+    ]
+    assert _trap_findings("重大执法决定法制审核率: 100%", "en") == [
+        (
+            7,
+            9,
+            "RL001",
+            "YAML syntax error: a colon and a space in a paragraph make it a key and a value: "
+            "use the full-width colon “：”, or put the whole paragraph in quotes",
+        )
+    ]
+    from reportlint.inputs.document import load_yaml
+
+    doc = load_yaml(TRAP_HEAD + "      - 重大执法决定法制审核率: 100%\n", "r.yaml")
+    assert doc.data["sections"]["measures"]["paragraphs"] == ["重大执法决定法制审核率: 100%"]
+    assert doc.locator.text_span("/sections/measures/paragraphs/0", 13, 17) == (7, 22, 7, 26)
+
+
+@pytest.mark.parametrize("char", list("[{*@`%"))
+def test_a_paragraph_starting_with_a_yaml_indicator_says_to_quote_it(char: str) -> None:
+    assert _trap_findings(f"{char}2025]3号文件印发", "zh") == [
+        (
+            7,
+            9,
+            "RL001",
+            f"YAML中段落不能以“{char}”开头：请给整段加引号，文件编号请用六角括号“〔〕”（如〔2025〕3号）",
+        )
+    ]
+
+
+def test_an_unclosed_quote_and_a_tab_are_explained_in_chinese() -> None:
+    assert _trap_findings('"全年出庭应诉率100%。\n      - 其他', "zh") == [
+        (7, 9, "RL001", '英文引号"开始的引用没有结束：请补上另一半，段落中的引号请用中文引号“”')
+    ]
+    linter = Linter(Settings(lang="zh"))
+    [finding] = linter.lint_text(TRAP_HEAD + "\t- 全年\n", "r.yaml")
+    assert finding.message == "这里有制表符（Tab）：YAML只能用空格缩进，请把它换成空格"
