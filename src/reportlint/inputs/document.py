@@ -171,7 +171,7 @@ def load_yaml(text: str, path: str) -> Document:
             "",
             f"the file holds more than {ALIAS_BUDGET} YAML nodes (a report has a few "
             "thousand); the file is refused",
-            f"文件的 YAML 节点超过 {ALIAS_BUDGET} 个(一份报告只有几千个); 拒绝处理该文件",
+            f"文件的YAML节点超过{ALIAS_BUDGET}个（一份报告只有几千个），拒绝处理该文件",
         )
         return Document(path, None, YamlLocator(None, text), [refused], lines)
     try:
@@ -430,7 +430,7 @@ class _Builder:
                 root,
                 "",
                 "an alias refers to a node that contains it, so it never ends; the file is refused",
-                "别名引用了包含它自身的节点, 无限展开; 拒绝处理该文件",
+                "别名引用了包含它自身的节点，无限展开，拒绝处理该文件",
             )
             return None
         if size > ALIAS_BUDGET:
@@ -439,7 +439,7 @@ class _Builder:
                 root,
                 "",
                 f"aliases expand to more than {ALIAS_BUDGET} nodes; the file is refused",
-                f"别名展开后超过 {ALIAS_BUDGET} 个节点, 拒绝处理该文件",
+                f"别名展开后超过{ALIAS_BUDGET}个节点，拒绝处理该文件",
             )
             return None
         built: dict[int, Any] = {}
@@ -483,7 +483,7 @@ class _Builder:
                     key_node,
                     positions.join(pointer, key),
                     f"duplicate key '{key}': the first value is kept",
-                    f"重复的键 '{key}': 保留第一个值",
+                    f"重复的键“{key}”：只保留第一个值，请删去或合并重复的一项",
                 )
                 continue
             mapping[key] = built[id(value_node)]
@@ -511,7 +511,7 @@ class _Builder:
                 node,
                 pointer,
                 "merge keys ('<<') are not supported; write the keys out",
-                "不支持合并键('<<'); 请逐项写出各键",
+                "不支持合并键（“<<”）：请逐项写出各键",
             )
             return False
         self._problem(
@@ -519,7 +519,7 @@ class _Builder:
             node,
             pointer,
             f"tag '{node.tag}' is not allowed; the node is read as plain data",
-            f"不允许使用标签 '{node.tag}'; 该节点按普通数据读取",
+            f"不允许使用标签“{node.tag}”，该项按普通文字读取：以“!”开头的段落请整段加引号",
         )
         return False
 
