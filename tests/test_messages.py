@@ -265,3 +265,9 @@ def test_an_unclosed_quote_and_a_tab_are_explained_in_chinese() -> None:
     linter = Linter(Settings(lang="zh"))
     [finding] = linter.lint_text(TRAP_HEAD + "\t- 全年\n", "r.yaml")
     assert finding.message == "这里有制表符（Tab）：YAML只能用空格缩进，请把它换成空格"
+
+
+@pytest.mark.parametrize("rule", RULES, ids=[rule.id for rule in RULES])
+def test_the_basis_cites_documents_a_clerk_can_find_not_internal_notes(rule: object) -> None:
+    basis: str = rule.basis  # type: ignore[attr-defined]
+    assert not re.search(r"\.md\b|practice|guide|bounded|safe loading", basis), basis
