@@ -271,3 +271,18 @@ def test_an_unclosed_quote_and_a_tab_are_explained_in_chinese() -> None:
 def test_the_basis_cites_documents_a_clerk_can_find_not_internal_notes(rule: object) -> None:
     basis: str = rule.basis  # type: ignore[attr-defined]
     assert not re.search(r"\.md\b|practice|guide|bounded|safe loading", basis), basis
+
+
+@pytest.mark.parametrize("rule", RULES, ids=[rule.id for rule in RULES])
+def test_explain_in_chinese_describes_the_check_in_words(rule: object) -> None:
+    import io
+
+    from reportlint.cli.explain import explain_rule
+
+    stream = io.StringIO()
+    explain_rule(stream, RULES, rule.id, lang="zh")  # type: ignore[attr-defined]
+    lines = stream.getvalue().splitlines()
+    assert lines[0].startswith(f"{rule.id} {rule.name}（")  # type: ignore[attr-defined]
+    [check] = [line for line in lines if line.startswith("检查方式：")]
+    assert re.search(r"[A-Za-z]", check) is None, check
+    assert any(line.startswith("怎样改：") for line in lines)

@@ -66,7 +66,7 @@ def test_explain_a_rule_of_a_configured_pack(capsys: pytest.CaptureFixture[str])
         "",
         "Basis: test",
         "",
-        "Check: forbidden-pattern on report.title",
+        "Check: looks for a wording that should not be there, in report.title",
         "",
         "Passes:",
         "   1. format: reportlint/1",
