@@ -349,6 +349,8 @@ def test_no_cache_reads_and_writes_nothing(
     assert (read, folder.exists()) == ([], False)
     for command in (["rules"], ["explain", "RL401"], ["test-rules", "--select", "RL401"]):
         assert main([*command, "--no-cache"]) == 0
+    # The full text output names the parts of the report without the cache too.
+    assert main(["check", "--no-cache", "r.yaml", "--lang", "zh"]) == 1
     capsys.readouterr()
     assert (read, folder.exists()) == ([], False)
 

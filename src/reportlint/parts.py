@@ -85,3 +85,25 @@ def describe(pointer: str, profile: ProfileInfo, lang: str, order: Sequence[str]
     if rest and rest[-1] == "heading":
         text += "的标题" if zh else ", heading"
     return text
+
+
+def default_profile() -> ProfileInfo:
+    """The default profile's sections, read from its bundled file without the pack cache.
+
+    For naming parts only (the text output and ``explain``, which are not told which
+    profile a run used); the file is the one ``catalog`` validates, so it is read as is.
+    """
+    import yaml
+
+    from reportlint import resources
+    from reportlint.packs.records import SectionInfo
+
+    path = resources.profiles_dir() / "six-section.yaml"
+    raw = yaml.load(
+        path.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    )
+    sections = tuple(
+        SectionInfo(str(s["key"]), bool(s.get("required", True)), str(s["title"]), "")
+        for s in raw["sections"]
+    )
+    return ProfileInfo(str(raw["name"]), str(raw["description"]), sections)

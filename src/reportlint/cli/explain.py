@@ -118,9 +118,8 @@ _CHECKS = {
 def _check_words(rule: RuleSpec, lang: str) -> str:
     """What the rule's check does and where, as a clerk would say it."""
     from reportlint import parts
-    from reportlint.packs.catalog import load_profile
 
-    profile = load_profile("six-section")
+    profile = parts.default_profile()
     zh = lang == "zh"
     places: list[str] = []
     for run in rule.runs:

@@ -104,10 +104,8 @@ class Context:
         from reportlint import parts
 
         if self._profile is None:
-            from reportlint.packs import catalog
-
             # The titles of the default profile: the reporter is not told which ran.
-            self._profile = catalog.load_profile("six-section")
+            self._profile = parts.default_profile()
         return parts.describe(pointer, self._profile, self.lang)
 
     def _line(self, path: str, number: int) -> str | None:
