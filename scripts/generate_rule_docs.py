@@ -53,8 +53,13 @@ def _rule(rule: RuleSpec) -> str:
         "",
         f"Why: {rule.rationale['en']}",
         "",
-        f"理由: {rule.rationale['zh']}",
+        f"理由：{rule.rationale['zh']}",
         "",
+        *(
+            [f"How to fix: {rule.hint['en']}", "", f"怎样改：{rule.hint['zh']}", ""]
+            if rule.hint
+            else []
+        ),
         f"Basis: {rule.basis}",
         "",
     ]

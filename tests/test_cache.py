@@ -338,7 +338,7 @@ def test_no_cache_reads_and_writes_nothing(
     Path(".reportlint.yaml").write_text("select: [RL401, RL305]\n", encoding="utf-8")
     read: list[Path] = []
     monkeypatch.setattr(cache, "_read", lambda entry, kind: read.append(entry))
-    assert main(["check", "--no-cache", "r.yaml", "--lang", "en", "--no-color"]) == 1
+    assert main(["check", "--concise", "--no-cache", "r.yaml", "--lang", "en", "--no-color"]) == 1
     assert capsys.readouterr().out.splitlines() == [
         'r.yaml:11:11: RL401 error [rate-range] "重大执法决定法制审核率达到110%": a rate cannot '
         "exceed 100%",
@@ -349,6 +349,8 @@ def test_no_cache_reads_and_writes_nothing(
     assert (read, folder.exists()) == ([], False)
     for command in (["rules"], ["explain", "RL401"], ["test-rules", "--select", "RL401"]):
         assert main([*command, "--no-cache"]) == 0
+    # The full text output names the parts of the report without the cache too.
+    assert main(["check", "--no-cache", "r.yaml", "--lang", "zh"]) == 1
     capsys.readouterr()
     assert (read, folder.exists()) == ([], False)
 

@@ -92,7 +92,7 @@ def deadline() -> Iterator[None]:
 )
 def test_not_a_mapping_is_one_schema_finding(run: Run, text: str, message: str) -> None:
     Path("r.yaml").write_text(text, encoding="utf-8")
-    code, out, err = run("check", "--lang", "en", "r.yaml")
+    code, out, err = run("check", "--concise", "--lang", "en", "r.yaml")
     assert (code, err) == (1, "")
     assert out.splitlines() == [
         f"r.yaml:1:1: RL002 error [schema] {message}",
@@ -128,7 +128,7 @@ def test_not_a_mapping_is_one_schema_finding(run: Run, text: str, message: str) 
 )
 def test_unparsable_yaml_is_rl001_at_the_place(run: Run, text: str, expected: str) -> None:
     Path("r.yaml").write_text(text, encoding="utf-8")
-    code, out, err = run("check", "--lang", "en", "r.yaml")
+    code, out, err = run("check", "--concise", "--lang", "en", "r.yaml")
     assert (code, err) == (1, "")
     assert out.splitlines() == [expected, "Found 1 problem (1 error) in 1 file."]
 
@@ -234,7 +234,7 @@ def test_python_tags_are_reported_and_never_constructed(run: Run, tmp_path: Path
         """
     )
     Path("r.yaml").write_text(text, encoding="utf-8")
-    code, out, err = run("check", "--lang", "en", "--select", "RL005", "r.yaml")
+    code, out, err = run("check", "--concise", "--lang", "en", "--select", "RL005", "r.yaml")
     assert not marker.exists()
     assert (code, err) == (1, "")
     assert out.splitlines() == [

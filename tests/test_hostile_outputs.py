@@ -247,7 +247,7 @@ def test_control_characters_in_report_text_keep_junit_valid(run: Run) -> None:
 
 def test_control_characters_in_report_text_are_escaped_in_text_output(run: Run) -> None:
     Path("r.yaml").write_text(CONTROL_TEXT, encoding="utf-8")
-    code, out, _ = run("r.yaml", "--no-color")
+    code, out, _ = run("r.yaml", "--no-color", "--concise")
     assert code == 1
     assert out.splitlines() == [
         'r.yaml:8:8: RL501 error [placeholder] template placeholder "【\\x00\\x1b[2J\\x07待填】" '
@@ -260,7 +260,7 @@ def test_control_characters_in_report_text_are_escaped_in_text_output(run: Run) 
 def test_a_file_name_cannot_forge_a_finding_line_or_move_the_cursor(run: Run) -> None:
     name = "evil\nr.yaml:1:1: RL000 error [forged] all is well\x1b[2K.yaml"
     Path(name).write_text(FLAWED, encoding="utf-8")
-    code, out, err = run(".", "--no-color")
+    code, out, err = run(".", "--no-color", "--concise")
     assert (code, err) == (1, "")
     assert out.splitlines() == [
         "evil\\nr.yaml:1:1: RL000 error [forged] all is well\\x1b[2K.yaml:8:7: RL501 error "

@@ -116,7 +116,16 @@ def test_ten_megabytes_of_placeholders_give_a_thousand_findings_and_one_more(
 def test_max_findings_keeps_the_first_and_stands_for_the_rest(run: Run) -> None:
     Path("r.yaml").write_text(placeholders(1, per_paragraph=3), encoding="utf-8")
     code, out, _ = run(
-        "check", "--lang", "en", "--no-color", "--select", "RL5", "r.yaml", "--max-findings", "4"
+        "check",
+        "--concise",
+        "--lang",
+        "en",
+        "--no-color",
+        "--select",
+        "RL5",
+        "r.yaml",
+        "--max-findings",
+        "4",
     )
     assert code == 1
     # RL501 was stopped at the fifth finding: how many more it had is not known.
@@ -130,7 +139,9 @@ def test_max_findings_keeps_the_first_and_stands_for_the_rest(run: Run) -> None:
         "Found 5 problems (5 errors) in 1 file.",
     ]
     assert (
-        run("check", "-q", "--select", "RL5", "r.yaml", "--max-findings", "6")[1].count("RL008")
+        run("check", "--concise", "-q", "--select", "RL5", "r.yaml", "--max-findings", "6")[
+            1
+        ].count("RL008")
         == 0
     )
 
@@ -175,12 +186,21 @@ def test_the_cap_never_changes_the_exit_code(run: Run) -> None:
 def test_the_cap_finding_in_chinese(run: Run) -> None:
     Path("r.yaml").write_text(WARNINGS_THEN_AN_ERROR, encoding="utf-8")
     code, out, _ = run(
-        "check", "--lang", "zh", "-q", "--select", "RL5", "r.yaml", "--max-findings", "2"
+        "check",
+        "--concise",
+        "--lang",
+        "zh",
+        "-q",
+        "--select",
+        "RL5",
+        "r.yaml",
+        "--max-findings",
+        "2",
     )
     assert code == 1
     assert out.splitlines()[-1] == (
-        "r.yaml:10:7: RL008 error [too-many-findings] 此处起另有 1 个问题未显示: "
-        "每个文件最多报告 2 个问题 (可用 --max-findings 调整)"
+        "r.yaml:10:7: RL008 错误 [too-many-findings] 此处起另有1个问题未显示："
+        "每个文件最多报告2个问题（可用 --max-findings 调整）"
     )
 
 
@@ -277,7 +297,7 @@ def test_stdout_that_cannot_encode_chinese_gets_escapes(tmp_path: Path) -> None:
     (tmp_path / "r.yaml").write_text(text, encoding="utf-8")
     env = {**os.environ, "PYTHONIOENCODING": "latin-1"}
     done = subprocess.run(
-        command("check", "--lang", "zh", "--no-color", "--select", "RL5", "r.yaml"),
+        command("check", "--concise", "--lang", "zh", "--no-color", "--select", "RL5", "r.yaml"),
         cwd=tmp_path,
         capture_output=True,
         env=env,
@@ -285,10 +305,10 @@ def test_stdout_that_cannot_encode_chinese_gets_escapes(tmp_path: Path) -> None:
     )
     assert (done.returncode, done.stderr) == (1, b"")
     assert done.stdout.decode("ascii").splitlines() == [
-        "r.yaml:8:7: RL501 error [placeholder] \\u6b8b\\u7559\\u6a21\\u677f\\u5360\\u4f4d"
-        '\\u7b26 "XX"',
-        "\\u5728 1 \\u4e2a\\u6587\\u4ef6\\u4e2d\\u53d1\\u73b0 1 \\u4e2a\\u95ee\\u9898"
-        "(1 \\u4e2a\\u9519\\u8bef)\\u3002",
+        "r.yaml:8:7: RL501 \\u9519\\u8bef [placeholder] \\u6b8b\\u7559\\u6a21\\u677f"
+        "\\u5360\\u4f4d\\u7b26\\u201cXX\\u201d",
+        "\\u57281\\u4e2a\\u6587\\u4ef6\\u4e2d\\u53d1\\u73b01\\u4e2a\\u95ee\\u9898"
+        "\\uff081\\u4e2a\\u9519\\u8bef\\uff09\\u3002",
     ]
 
 

@@ -167,7 +167,10 @@ def test_a_pattern_only_regex_reads_is_fine_in_a_users_pack(
     rule = make_rule("MY101", "forbidden-pattern", path="report.title",
                      options={"pattern": r"\p{Han}{2}县"})  # fmt: skip
     pack = write_pack(Path("."), rule)
-    assert main(["check", "r.yaml", "--rules", str(pack), "--select", "MY", "--no-color"]) == 0
+    assert (
+        main(["check", "--concise", "r.yaml", "--rules", str(pack), "--select", "MY", "--no-color"])
+        == 0
+    )
     assert capsys.readouterr().out.splitlines() == [
         "r.yaml:3:10: MY101 warning [my101] 示例县",
         "Found 1 problem (1 warning) in 1 file.",

@@ -101,5 +101,5 @@ def test_reference_fails_on_warning(capsys: pytest.CaptureFixture[str]) -> None:
 def test_reference_messages_in_chinese(capsys: pytest.CaptureFixture[str]) -> None:
     main(["check", str(REFERENCE), "--lang", "zh", "--select", "RL305"])
     out = capsys.readouterr().out.splitlines()
-    assert out[0].endswith('RL305 warning [partial-year-data] "截至11月份" 的数据未涵盖全年')
-    assert out[-1] == "在 1 个文件中发现 3 个问题(3 个警告)。"
+    assert out[0].endswith("RL305 警告 [partial-year-data] “截至11月份”的数据未涵盖全年")
+    assert out[-1] == "在1个文件中发现3个问题（3个警告）。"

@@ -115,14 +115,24 @@ def test_the_shanxi_pack_works_in_check(
 ) -> None:
     monkeypatch.chdir(tmp_path)
     Path("2023.yaml").write_text(REPORT, encoding="utf-8")
-    args = ["check", "2023.yaml", "--rules", str(SHANXI), "--select", "SX", "--lang", "zh"]
+    args = [
+        "check",
+        "--concise",
+        "2023.yaml",
+        "--rules",
+        str(SHANXI),
+        "--select",
+        "SX",
+        "--lang",
+        "zh",
+    ]
     assert main(args) == 1
     assert capsys.readouterr().out.splitlines() == [
-        "2023.yaml:7:17: SX301 warning [published-by-march] 发布日期 2024-03-20 晚于省里要求的 "
+        "2023.yaml:7:17: SX301 警告 [published-by-march] 发布日期 2024-03-20 晚于省里要求的 "
         "2024-03-01 之前",
-        '2023.yaml:12:17: SX102 warning [cert-rate-floor] "持证率为90%": 持证率低于 95%',
-        '2023.yaml:12:27: SX201 error [fazhi-not-fazhi] "法制政府" 应写作 "法治政府"',
-        "在 1 个文件中发现 3 个问题(1 个错误、2 个警告)。",
+        '2023.yaml:12:17: SX102 警告 [cert-rate-floor] "持证率为90%": 持证率低于 95%',
+        '2023.yaml:12:27: SX201 错误 [fazhi-not-fazhi] "法制政府" 应写作 "法治政府"',
+        "在1个文件中发现3个问题（1个错误、2个警告）。",
     ]
 
 

@@ -302,7 +302,7 @@ def test_a_minimal_valid_document_has_no_violations() -> None:
     [
         pytest.param(
             META.replace("  title: 云冈区2023年法治政府建设年度报告\n", "") + "sections: {}\n",
-            [("/report", "required", "missing required key 'title'", "缺少必填项 'title'")],
+            [("/report", "required", "missing required key 'title'", "缺少必填项“title”")],
             id="missing title",
         ),
         pytest.param(
@@ -312,7 +312,7 @@ def test_a_minimal_valid_document_has_no_violations() -> None:
                     "/sections/shortcomming",
                     "additionalProperties",
                     "unknown key 'shortcomming'; did you mean 'shortcomings'?",
-                    "未知的键 'shortcomming'，是否应为 'shortcomings'？",
+                    "未知的键“shortcomming”，是否应为“shortcomings”？",
                 )
             ],
             id="misspelt section",
@@ -325,7 +325,7 @@ def test_a_minimal_valid_document_has_no_violations() -> None:
                     "additionalProperties",
                     "unknown key 'signature'; allowed keys: "
                     "format, report, preamble, sections, closing",
-                    "未知的键 'signature'；允许的键：format、report、preamble、sections、closing",
+                    "未知的键“signature”；允许的键：format、report、preamble、sections、closing",
                 )
             ],
             id="unknown key with nothing close",
@@ -342,7 +342,7 @@ def test_a_minimal_valid_document_has_no_violations() -> None:
                     "/report/year",
                     "minimum",
                     "must be at least 1949, got 1900",
-                    "不能小于 1949，实为 1900",
+                    "不能小于1949，实为1900",
                 )
             ],
             id="year too early",
@@ -354,7 +354,7 @@ def test_a_minimal_valid_document_has_no_violations() -> None:
                     "/report/signed_on",
                     "format",
                     "'2023-02-30' is not a valid date (YYYY-MM-DD)",
-                    "'2023-02-30' 不是有效日期(YYYY-MM-DD)",
+                    "“2023-02-30”不是真实存在的日期",
                 )
             ],
             id="30 February",
@@ -365,8 +365,8 @@ def test_a_minimal_valid_document_has_no_violations() -> None:
                 (
                     "/report/kind",
                     "enum",
-                    "must be one of 'government', 'department'; got 'city'",
-                    "应为 'government'、'department' 之一，实为 'city'",
+                    "must be one of 'government' (政府), 'department' (政府部门); got 'city'",
+                    "应为government（政府）、department（政府部门）之一，实为“city”",
                 )
             ],
             id="kind city",
@@ -383,7 +383,7 @@ def test_a_minimal_valid_document_has_no_violations() -> None:
                     "/format",
                     "pattern",
                     "'reportlint-1' does not match the pattern '^reportlint/[0-9]+$'",
-                    "'reportlint-1' 不符合模式 '^reportlint/[0-9]+$'",
+                    "“reportlint-1”的写法不符合要求（模式“^reportlint/[0-9]+$”）",
                 )
             ],
             id="format misspelt",
@@ -405,7 +405,7 @@ def test_a_minimal_valid_document_has_no_violations() -> None:
                     "/sections/measures/subsections/0",
                     "required",
                     "missing required key 'heading'",
-                    "缺少必填项 'heading'",
+                    "缺少必填项“heading”",
                 ),
                 (
                     "/sections/measures/subsections/1/heading",
@@ -457,8 +457,47 @@ def test_long_values_are_shortened_in_messages() -> None:
     [violation] = schema_violations(changed("/report/level", "县" * 100))
     assert (
         violation.message_en
-        == "must be one of 'province', 'city', 'county', 'township'; got '" + "县" * 39 + "…'"
+        == "must be one of 'province' (省级), 'city' (市级), 'county' (县级), 'township' (乡镇级); "
+        "got '" + "县" * 39 + "…'"
     )
+    assert (
+        violation.message_zh
+        == "应为province（省级）、city（市级）、county（县级）、township（乡镇级）之一，实为“"
+        + "县" * 39
+        + "…”"
+    )
+
+
+@pytest.mark.parametrize(
+    ("typed", "english", "chinese"),
+    [
+        (
+            "2026年1月20日",
+            "'2026年1月20日' is not written as a date (YYYY-MM-DD): write 2026-01-20",
+            "日期“2026年1月20日”的写法不对，应写作 2026-01-20",
+        ),
+        (
+            "2026/1/20",
+            "'2026/1/20' is not written as a date (YYYY-MM-DD): write 2026-01-20",
+            "日期“2026/1/20”的写法不对，应写作 2026-01-20",
+        ),
+        (
+            "2026-1-20",
+            "'2026-1-20' is not written as a date (YYYY-MM-DD): write 2026-01-20",
+            "日期“2026-1-20”的写法不对，应写作 2026-01-20",
+        ),
+        (
+            "一月二十日",
+            "'一月二十日' is not a valid date (YYYY-MM-DD)",
+            "“一月二十日”不是有效日期，应按“年-月-日”写作，如 2026-01-20",
+        ),
+    ],
+)
+def test_a_date_typed_another_way_gets_the_form_to_write(
+    typed: str, english: str, chinese: str
+) -> None:
+    [violation] = schema_violations(changed("/report/signed_on", typed))
+    assert (violation.message_en, violation.message_zh) == (english, chinese)
 
 
 def test_a_document_too_deep_for_jsonschema_gives_one_violation() -> None:
@@ -470,7 +509,7 @@ def test_a_document_too_deep_for_jsonschema_gives_one_violation() -> None:
             "/sections/measures" + "/subsections/0" * 1200 + "/heading",
             "depth",
             "the document nests 2403 levels deep, too deep to check against the schema",
-            "文档嵌套 2403 层，过深，无法按模式校验",
+            "文档嵌套2403层，过深，无法按报告格式校验",
         )
     ]
 

@@ -186,7 +186,7 @@ class Linter:
         else:
             count = len(left_out)
             plural = "" if count == 1 else "s"
-            more = f"此处起另有 {count:,} 个问题" if zh else f"{count:,} more finding{plural}"
+            more = f"此处起另有{count:,}个问题" if zh else f"{count:,} more finding{plural}"
         first = left_out[0]
         summary = first._replace(
             rule=rule.id,
@@ -249,6 +249,7 @@ class Linter:
         return finding
 
     def _schema_findings(self, doc: Document) -> list[Finding]:
+        from reportlint import parts
         from reportlint.schema import schema_violations
 
         data = doc.data
@@ -263,13 +264,15 @@ class Linter:
             )
             if self.settings.lang == "zh":
                 detail = (
-                    f"缺少 'format'; 请添加 'format: {SUPPORTED_FORMATS[-1]}'"
+                    f"缺少格式版本“format”：请在文件开头添加一行 format: {SUPPORTED_FORMATS[-1]}"
                     if version is None
-                    else f"本版本不支持格式 '{version}' (支持: {', '.join(SUPPORTED_FORMATS)})"
+                    else f"本版本不支持格式版本“{version}”（支持{'、'.join(SUPPORTED_FORMATS)}）"
                 )
             pointer = "/format" if version is not None else ""
             span = doc.locator.span(pointer)
             findings.append(self._input_finding(doc, "RL003", pointer, span, {"detail": detail}))
+        sections = data.get("sections") if isinstance(data, dict) else None
+        order = [str(key) for key in sections] if isinstance(sections, dict) else []
         for violation in schema_violations(data):
             if violation.pointer == "/format" or (
                 violation.pointer == "" and violation.key == "format"
@@ -278,6 +281,10 @@ class Linter:
             is_key = violation.keyword == "additionalProperties"
             span = doc.locator.span(violation.pointer, key=is_key)
             detail = violation.message_zh if self.settings.lang == "zh" else violation.message_en
-            params = {"detail": detail, "pointer": violation.pointer or "/"}
+            params = {
+                "detail": detail,
+                "pointer": violation.pointer or "/",
+                "where": parts.describe(violation.pointer, self.profile, self.settings.lang, order),
+            }
             findings.append(self._input_finding(doc, "RL002", violation.pointer, span, params))
         return findings

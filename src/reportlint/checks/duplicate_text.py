@@ -5,7 +5,8 @@ parts with the same heading are a finding at the later one. ``within: document``
 paragraph under the nodes the path names is compared with every other; one that repeats an
 earlier one word for word (white space and width aside) is a finding, if it has at least
 ``min_length`` characters. Fields: ``match`` (the text, shortened), ``section`` (the
-section, or preamble, where it was first written).
+section, or preamble, where it was first written), ``first`` (the pointer of that first
+paragraph, which the engine names as ``{first_where}``).
 """
 
 from __future__ import annotations
@@ -69,7 +70,7 @@ def check(ctx: Context, target: Target, options: Mapping[str, Any]) -> Iterator[
             if first != pointer:
                 parts = first.split("/")
                 section = parts[2] if parts[1] == "sections" and len(parts) > 2 else parts[1]
-                params = {"match": _shown(text.strip()), "section": section}
+                params = {"match": _shown(text.strip()), "section": section, "first": first}
                 yield Hit(pointer, params=params)
 
 

@@ -19,6 +19,7 @@ NAME = "order"
 def check(ctx: Context, target: Target, options: Mapping[str, Any]) -> Iterator[Hit]:
     expected: list[str] = options.get("order") or ctx.profile.order
     rank = {key: index for index, key in enumerate(expected)}
+    titles = {section.key: section.title for section in ctx.profile.sections}
     for pointer, value in target.nodes:
         if not isinstance(value, dict):
             continue
@@ -27,9 +28,13 @@ def check(ctx: Context, target: Target, options: Mapping[str, Any]) -> Iterator[
             if key not in rank:
                 continue
             if previous is not None and rank[key] < rank[previous]:
-                yield Hit(
-                    positions.join(pointer, key), key=True, params={"key": key, "after": previous}
-                )
+                params = {
+                    "key": key,
+                    "after": previous,
+                    "title": titles.get(key, key),
+                    "after_title": titles.get(previous, previous),
+                }
+                yield Hit(positions.join(pointer, key), key=True, params=params)
             else:
                 previous = key
 

@@ -165,6 +165,11 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
         "--statistics", action="store_true", help="counts per rule after the findings"
     )
     check.add_argument("-q", "--quiet", action="store_true", help="findings only, no summary line")
+    check.add_argument(
+        "--concise",
+        action="store_true",
+        help="text output: one line per finding, without the report's line and the hint",
+    )
     check.add_argument("--no-color", action="store_true", help="plain text output")
     check.add_argument("--lang", choices=("zh", "en"), default=None, help="language of messages")
     check.add_argument(

@@ -166,6 +166,7 @@ def run_check(args: argparse.Namespace, *, lang: str) -> int:
         quiet=args.quiet,
         statistics=args.statistics,
         errors=errors,
+        concise=args.concise,
     )
     # Files first: a stdout that fails (a full disk) then costs no file its report.
     for fmt, output in sorted(outputs, key=lambda pair: pair[1] is None):

@@ -129,7 +129,7 @@ class Engine:
                     if identity in seen:
                         continue
                     seen.add(identity)
-                    yield self._finding(rule, run, hit, variables, locator, path)
+                    yield self._finding(rule, run, hit, variables, locator, path, ctx.data)
 
     def _hits(self, ctx: Context, rule: RuleSpec, run: Run) -> Iterator[Hit]:
         options = {**run.options, **self.rule_options.get(rule.id, {})}
@@ -139,6 +139,17 @@ class Engine:
             return
         yield from CHECKS[run.check].run(ctx, target, expanded)
 
+    def _parts(self, hit: Hit, data: Any) -> dict[str, str]:
+        from reportlint import parts
+
+        sections = data.get("sections") if isinstance(data, dict) else None
+        order = [str(key) for key in sections] if isinstance(sections, dict) else []
+        named = {"where": parts.describe(hit.pointer, self.profile, self.lang, order)}
+        first = hit.params.get("first")
+        if first is not None:
+            named["first_where"] = parts.describe(first, self.profile, self.lang, order)
+        return named
+
     def _finding(
         self,
         rule: RuleSpec,
@@ -147,12 +158,16 @@ class Engine:
         variables: Mapping[str, str],
         locator: Locator,
         path: str,
+        data: Any = None,
     ) -> Finding:
         if hit.start is not None and hit.end is not None:
             span = locator.text_span(hit.pointer, hit.start, hit.end)
         else:
             span = locator.span(hit.pointer, key=hit.key)
         params = {**variables, **hit.params}
+        if "{where" in run.message[self.lang] or "{first_where}" in run.message[self.lang]:
+            # Named only when the message asks: most findings never pay for it.
+            params.update(self._parts(hit, data))
         return Finding.at(
             span,
             path=path,

@@ -199,7 +199,7 @@ def load_yaml(text: str, path: str) -> Document:
             "",
             f"the file holds more than {ALIAS_BUDGET} YAML nodes (a report has a few "
             "thousand); the file is refused",
-            f"文件的 YAML 节点超过 {ALIAS_BUDGET} 个(一份报告只有几千个); 拒绝处理该文件",
+            f"文件的YAML节点超过{ALIAS_BUDGET}个（一份报告只有几千个），拒绝处理该文件",
         )
         return Document(path, None, YamlLocator(None, text), [refused], lines)
     try:
@@ -209,16 +209,19 @@ def load_yaml(text: str, path: str) -> Document:
         span = _point_at(text, mark.index) if mark else Span.point(1, 1)
         problem = str(error.problem or error.context or "invalid YAML")
         context_mark = error.context_mark
+        trap = _trap(text, error)
         if "expected a single document" in str(error.context):
             problem = "a report file holds one YAML document; found a second"
         elif mark is not None and text[mark.index : mark.index + 1] == "\t":
             problem = "a tab where YAML expects spaces: indent with spaces, never tabs"
+        elif trap is not None:
+            return _unparsed(text, path, trap[0], trap[1], trap[2])
         elif error.problem and error.context and context_mark is not None:
             start = f"{context_mark.line + 1}:{context_mark.column + 1}"
             problem = f"{problem} {error.context} (started at {start})"
         if "maximum nesting depth" in problem:
             problem += "; YAML is read to 1000 levels of nesting at most"
-        return _unparsed(text, path, span, problem)
+        return _unparsed(text, path, span, problem, _syntax_zh(problem))
     except yaml.reader.ReaderError as error:
         index = error.position
         if _LOADER is not yaml.SafeLoader:
@@ -227,20 +230,26 @@ def load_yaml(text: str, path: str) -> Document:
             index = len(utf8.decode("utf-8", "ignore"))
         code = error.character if isinstance(error.character, int) else 0
         problem = f"character U+{code:04X} is not allowed in YAML ({error.reason})"
-        return _unparsed(text, path, _point_at(text, index), problem)
+        zh = f"文件中有YAML不允许的字符U+{code:04X}：请删去它"
+        return _unparsed(text, path, _point_at(text, index), problem, zh)
     except yaml.YAMLError as error:
-        return _unparsed(text, path, Span.point(1, 1), str(error).splitlines()[0])
+        problem = str(error).splitlines()[0]
+        return _unparsed(text, path, Span.point(1, 1), problem, _syntax_zh(problem))
     except UnicodeEncodeError as error:
         # Only text handed in directly can hold one; a file is decoded strictly.
         problem = "a lone surrogate (half of a UTF-16 pair) is not a character"
-        return _unparsed(text, path, _point_at(text, error.start), problem)
+        zh = "文件中有不成对的代理字符（半个UTF-16字符）：请删去它"
+        return _unparsed(text, path, _point_at(text, error.start), problem, zh)
     except RecursionError:
         # The pure-Python composer recurses per level; libyaml stops at 1000 levels first.
-        return _unparsed(text, path, Span.point(1, 1), "nesting too deep to read")
+        problem = "nesting too deep to read"
+        return _unparsed(text, path, Span.point(1, 1), problem, "嵌套层数过多，无法读取")
+    colons = _colon_paragraphs(root, text) if root is not None else []
     builder = _Builder()
     data = builder.build(root) if root is not None else None
     locator = YamlLocator(root, text)
-    problems = [problem._replace(span=locator.within(problem.span)) for problem in builder.problems]
+    found = [*colons, *builder.problems]
+    problems = [problem._replace(span=locator.within(problem.span)) for problem in found]
     return Document(path, data, locator, problems, lines)
 
 
@@ -272,9 +281,145 @@ def _past_node_budget(text: str) -> Span | None:
     return None
 
 
-def _unparsed(text: str, path: str, span: Span, problem: str) -> Document:
+# The characters that start something other than text in YAML: a flow list or mapping, an
+# alias, an anchor, a tag, a directive, or a character reserved for later use.
+_INDICATORS = "[{*&!%@`"
+# The start of a list item, as a paragraph is written (a key's value is left to the parser:
+# a flow list there may be meant).
+_ITEM = re.compile(r"[ ]*-[ ]+")
+
+_COLON_EN = (
+    "a colon and a space in a paragraph make it a key and a value: use the full-width "
+    "colon “：”, or put the whole paragraph in quotes"
+)
+_COLON_ZH = "段落中的英文冒号加空格会被当作键值对：请改用全角冒号“：”，或给整段加引号"
+_INDICATOR_EN = (
+    "a paragraph cannot start with {char} in YAML: put the whole paragraph in quotes, or "
+    "write a document number in 〔〕 (〔2025〕3号)"
+)
+_INDICATOR_ZH = (
+    "YAML中段落不能以“{char}”开头：请给整段加引号，文件编号请用六角括号“〔〕”（如〔2025〕3号）"
+)
+_QUOTE_EN = (
+    "a quotation mark {char} opens a quoted text that is not closed: close it, or use "
+    "Chinese quotes “” inside a paragraph"
+)
+_QUOTE_ZH = "英文引号{char}开始的引用没有结束：请补上另一半，段落中的引号请用中文引号“”"
+
+# libyaml's problems in words a clerk can act on (the English is kept in the en message).
+_SYNTAX_ZH = (
+    ("mapping values are not allowed", _COLON_ZH),
+    ("expected a single document", "一个报告文件只能有一个YAML文档：请删去多余的“---”"),
+    ("a tab where YAML expects spaces", "这里有制表符（Tab）：YAML只能用空格缩进，请把它换成空格"),
+    ("found character", "这里有YAML不能用作开头的字符：请给整段加引号"),
+    ("did not find expected '-' indicator", "列表项应以“- ”开头，并与同一列表的其他项对齐"),
+    (
+        "did not find expected key",
+        "缩进不对：同一层的各项应对齐，段落中的英文冒号请改用全角冒号“：”",
+    ),
+    ("could not find expected ':'", "缺少冒号“: ”，或者引号没有结束"),
+    ("found undefined alias", _INDICATOR_ZH.format(char="*")),
+    ("end of stream", "文件在引号或括号结束之前就结束了：请补上缺少的另一半"),
+    ("maximum nesting depth", "嵌套层数超过1000层，无法读取"),
+)
+
+
+def _syntax_zh(problem: str) -> str:
+    for words, zh in _SYNTAX_ZH:
+        if words in problem:
+            return zh
+    return "YAML语法错误：请检查这一行的缩进、冒号和引号"
+
+
+def _trap(text: str, error: yaml.MarkedYAMLError) -> tuple[Span, str, str] | None:
+    """A paragraph a clerk wrote that YAML reads as something else: where, en, zh.
+
+    The list item that starts with an indicator (``- [2025]3号``) or an unclosed quote
+    is on the line where the parser's context or problem began.
+    """
+    if "maximum nesting depth" in str(error.problem):
+        return None
+    lines = text.splitlines()
+    for mark in (error.context_mark, error.problem_mark):
+        if mark is None or mark.line >= len(lines):
+            continue
+        line = lines[mark.line]
+        item = _ITEM.match(line)
+        if item is None:
+            continue
+        start = item.end()
+        first = line[start : start + 1]
+        span = Span(mark.line + 1, start + 1, mark.line + 1, start + 2)
+        if first and first in _INDICATORS:
+            return span, _INDICATOR_EN.format(char=first), _INDICATOR_ZH.format(char=first)
+        if first in ("'", '"') and "quoted scalar" in str(error.context):
+            return span, _QUOTE_EN.format(char=first), _QUOTE_ZH.format(char=first)
+    return None
+
+
+def _colon_paragraphs(root: yaml.Node, text: str) -> list[LoadProblem]:
+    """Turn each paragraph that YAML read as a one-key mapping back into its text.
+
+    ``- 重大执法决定法制审核率: 100%`` is a mapping to YAML; a clerk meant a sentence. The
+    node becomes the string as written, so the statement rules read it, and the file gets
+    one finding that says how to write it.
+    """
+    problems: list[LoadProblem] = []
+    seen: set[int] = set()
+    stack: list[tuple[yaml.Node, str]] = [(root, "")]
+    while stack:
+        node, pointer = stack.pop()
+        if id(node) in seen:
+            continue
+        seen.add(id(node))
+        if isinstance(node, yaml.SequenceNode):
+            stack.extend((child, f"{pointer}/{i}") for i, child in enumerate(node.value))
+            continue
+        if not isinstance(node, yaml.MappingNode):
+            continue
+        for key_node, value_node in node.value:
+            key = key_node.value if isinstance(key_node, yaml.ScalarNode) else None
+            child = positions.join(pointer, str(key))
+            if key == "paragraphs" and isinstance(value_node, yaml.SequenceNode):
+                for index, item in enumerate(value_node.value):
+                    written = _written_pair(item, text)
+                    if written is None:
+                        continue
+                    value_node.value[index] = yaml.ScalarNode(
+                        "tag:yaml.org,2002:str", written, item.start_mark, item.end_mark
+                    )
+                    span = _mark_span(item)
+                    problems.append(
+                        LoadProblem(
+                            "RL001",
+                            span._replace(end_line=span.line, end_column=span.column + 1),
+                            f"{child}/{index}",
+                            _COLON_EN,
+                            _COLON_ZH,
+                        )
+                    )
+            stack.append((value_node, child))
+    return problems
+
+
+def _written_pair(node: yaml.Node, text: str) -> str | None:
+    """The source text of a one-line mapping of one plain key to a plain value, else None."""
+    if not isinstance(node, yaml.MappingNode) or len(node.value) != 1:
+        return None
+    key, value = node.value[0]
+    if not isinstance(key, yaml.ScalarNode) or not isinstance(value, yaml.ScalarNode):
+        return None
+    if key.style or value.style or not key.value:  # plain: None, or "" from libyaml
+        return None
+    end = value.end_mark.index if value.value else text.find(":", key.end_mark.index) + 1
+    written = text[key.start_mark.index : end]
+    if not written or "\n" in written or "\r" in written:
+        return None
+    return written
+
+
+def _unparsed(text: str, path: str, span: Span, problem: str, zh: str) -> Document:
     """The Document of a file that does not parse: no data, one RL001 problem."""
-    zh = f"YAML 语法错误: {problem}"
     return Document(
         path,
         None,
@@ -310,7 +455,7 @@ class _Builder:
                 root,
                 "",
                 "an alias refers to a node that contains it, so it never ends; the file is refused",
-                "别名引用了包含它自身的节点, 无限展开; 拒绝处理该文件",
+                "别名引用了包含它自身的节点，无限展开，拒绝处理该文件",
             )
             return None
         if size > ALIAS_BUDGET:
@@ -319,7 +464,7 @@ class _Builder:
                 root,
                 "",
                 f"aliases expand to more than {ALIAS_BUDGET} nodes; the file is refused",
-                f"别名展开后超过 {ALIAS_BUDGET} 个节点, 拒绝处理该文件",
+                f"别名展开后超过{ALIAS_BUDGET}个节点，拒绝处理该文件",
             )
             return None
         built: dict[int, Any] = {}
@@ -363,7 +508,7 @@ class _Builder:
                     key_node,
                     positions.join(pointer, key),
                     f"duplicate key '{key}': the first value is kept",
-                    f"重复的键 '{key}': 保留第一个值",
+                    f"重复的键“{key}”：只保留第一个值，请删去或合并重复的一项",
                 )
                 continue
             mapping[key] = built[id(value_node)]
@@ -391,7 +536,7 @@ class _Builder:
                 node,
                 pointer,
                 "merge keys ('<<') are not supported; write the keys out",
-                "不支持合并键('<<'); 请逐项写出各键",
+                "不支持合并键（“<<”）：请逐项写出各键",
             )
             return False
         self._problem(
@@ -399,7 +544,7 @@ class _Builder:
             node,
             pointer,
             f"tag '{node.tag}' is not allowed; the node is read as plain data",
-            f"不允许使用标签 '{node.tag}'; 该节点按普通数据读取",
+            f"不允许使用标签“{node.tag}”，该项按普通文字读取：以“!”开头的段落请整段加引号",
         )
         return False
 

@@ -175,6 +175,7 @@ def _rule_spec(raw: dict[str, Any], source: str, trusted: set[str]) -> RuleSpec:
         summary=raw["summary"],
         message=raw["message"],
         rationale=raw["rationale"],
+        hint=raw.get("hint"),
         basis=raw["basis"],
         check=raw["check"],
         runs=tuple(runs),

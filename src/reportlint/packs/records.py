@@ -36,6 +36,8 @@ class RuleSpec(NamedTuple):
     for_each: str | None
     examples: dict[str, list[Any]]
     source: str
+    # How to fix a finding, {zh, en}; None for a user's rule that gives none.
+    hint: dict[str, str] | None = None
 
 
 class SectionInfo(NamedTuple):

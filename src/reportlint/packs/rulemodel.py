@@ -10,7 +10,15 @@ from __future__ import annotations
 import re
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, ValidationInfo, field_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    ValidationError,
+    ValidationInfo,
+    field_validator,
+    model_validator,
+)
 
 from reportlint.checks import CHECKS
 from reportlint.checks.options import pattern_problem, template_problems
@@ -70,6 +78,8 @@ class Rule(Strict):
     summary: Text
     message: Text
     rationale: Text
+    # How to fix a finding: what to write instead. Required of bundled rules.
+    hint: Text | None = None
     basis: str = Field(min_length=1)
     check: str
     path: str | list[str] = ""
@@ -118,6 +128,12 @@ class Rule(Strict):
         if value is not None:
             parse_condition(value)
         return value
+
+    @model_validator(mode="after")
+    def _bundled_hint(self, info: ValidationInfo) -> Rule:
+        if self.hint is None and _bundled(info):
+            raise ValueError("a bundled rule needs a hint {zh, en}: how to fix a finding")
+        return self
 
     @field_validator("fallback_path")
     @classmethod

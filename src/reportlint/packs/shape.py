@@ -108,6 +108,7 @@ RULE = {
     "summary": TEXT,
     "message": TEXT,
     "rationale": TEXT,
+    "hint?": (TEXT, None),
     "basis": str,
     "check": CHECK,
     "path?": PATHS,

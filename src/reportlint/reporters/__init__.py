@@ -25,6 +25,7 @@ class RunSummary(NamedTuple):
     quiet: bool = False
     statistics: bool = False
     errors: Sequence[str] = ()
+    concise: bool = False  # text: one line per finding, no source line or hint
 
 
 class Reporter(Protocol):

@@ -1,4 +1,9 @@
-"""``text``: one line per finding, ``path:line:col: ID severity [name] message``, then a summary."""
+"""``text``: each finding as ``path:line:col: ID severity [name] message``, then a summary.
+
+In full (the default), as ruff shows it, each finding is followed by the report's line with
+the offending text marked, the part of the report it lies in, and how to fix it;
+``--concise`` gives one line per finding (for pre-commit and grep).
+"""
 
 from __future__ import annotations
 
@@ -8,7 +13,7 @@ from collections.abc import Sequence
 from typing import TextIO
 
 from reportlint.findings import Finding, Severity
-from reportlint.reporters import RunSummary
+from reportlint.reporters import RunSummary, excerpts
 
 _COLORS = {Severity.ERROR: "\033[31m", Severity.WARNING: "\033[33m", Severity.INFO: "\033[36m"}
 _RESET = "\033[0m"
@@ -38,13 +43,13 @@ def summary_line(findings: Sequence[Finding], files: int, lang: str) -> str:
     by_severity = Counter(finding.severity for finding in findings)
     if lang == "zh":
         if not findings:
-            return f"检查了 {files} 个文件, 未发现问题。"
+            return f"检查了{files}个文件，未发现问题。"
         parts = "、".join(
-            f"{by_severity[s]} 个{_ZH_NAMES[s]}"
+            f"{by_severity[s]}个{_ZH_NAMES[s]}"
             for s in (Severity.ERROR, Severity.WARNING, Severity.INFO)
             if by_severity[s]
         )
-        return f"在 {files} 个文件中发现 {len(findings)} 个问题({parts})。"
+        return f"在{files}个文件中发现{len(findings)}个问题（{parts}）。"
     if not findings:
         return f"No problems found in {_plural(files, 'file')}."
     parts = ", ".join(
@@ -56,14 +61,17 @@ def summary_line(findings: Sequence[Finding], files: int, lang: str) -> str:
 
 
 def write(findings: Sequence[Finding], stream: TextIO, summary: RunSummary) -> None:
+    context = None if summary.concise else excerpts.Context(summary)
     for finding in findings:
-        severity = str(finding.severity)
+        severity = _ZH_NAMES[finding.severity] if summary.lang == "zh" else str(finding.severity)
         if summary.color:
             severity = f"{_COLORS[finding.severity]}{severity}{_RESET}"
         stream.write(
             f"{escape(finding.path)}:{finding.line}:{finding.column}: {finding.rule} {severity} "
             f"[{escape(finding.name)}] {escape(finding.message)}\n"
         )
+        if context is not None:
+            stream.writelines(escape(line) + "\n" for line in context.details(finding))
     if summary.statistics:
         counts = Counter((finding.rule, finding.name) for finding in findings)
         for (rule, name), count in sorted(counts.items()):
@@ -73,7 +81,7 @@ def write(findings: Sequence[Finding], stream: TextIO, summary: RunSummary) -> N
         if summary.errors:
             unread = len(summary.errors)
             line += (
-                f" {unread} 个文件无法读取。"
+                f"{unread}个文件无法读取。"
                 if summary.lang == "zh"
                 else f" {_plural(unread, 'file')} could not be read."
             )

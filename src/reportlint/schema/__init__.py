@@ -8,6 +8,7 @@ violation. Most documents are valid, so most runs never pay for that import.
 from __future__ import annotations
 
 import json
+import re
 from functools import lru_cache
 from typing import Any, NamedTuple
 
@@ -111,7 +112,7 @@ def _convert(error: Any) -> list[SchemaViolation]:
                 pointer,
                 keyword,
                 f"missing required key {_show(key)}",
-                f"缺少必填项 {_show(key)}",
+                f"缺少必填项{_show_zh(key)}",
                 key=str(key),
             )
             for key in expected
@@ -131,19 +132,47 @@ def _convert(error: Any) -> list[SchemaViolation]:
 def _unknown_key(pointer: str, key: str, allowed: list[str]) -> SchemaViolation:
     import difflib  # Only for a document with an unknown key.
 
-    english, chinese = f"unknown key {_show(key)}", f"未知的键 {_show(key)}"
+    english, chinese = f"unknown key {_show(key)}", f"未知的键{_show_zh(key)}"
     close = difflib.get_close_matches(key, allowed, n=1)
     if close:
         english += f"; did you mean {_show(close[0])}?"
-        chinese += f"，是否应为 {_show(close[0])}？"
+        chinese += f"，是否应为{_show_zh(close[0])}？"
     elif allowed:
         english += "; allowed keys: " + ", ".join(allowed)
         chinese += "；允许的键：" + "、".join(allowed)
     return SchemaViolation(pointer, "additionalProperties", english, chinese)
 
 
+# Dates as a clerk types them: 2026年1月20日, 2026/1/20, 2026.1.20, 2026-1-20.
+_TYPED_DATE = re.compile(r"\s*(\d{4})\s*[年/.\-]\s*(\d{1,2})\s*[月/.\-]\s*(\d{1,2})\s*日?\s*")
+
+# The Chinese of each allowed value of ``kind`` and ``level``, shown beside it.
+_ENUM_ZH = {
+    "government": "政府",
+    "department": "政府部门",
+    "province": "省级",
+    "city": "市级",
+    "county": "县级",
+    "township": "乡镇级",
+}
+
+
+def _date_suggestion(value: object) -> str | None:
+    """The ISO form of a date typed another way (2026年1月20日 -> 2026-01-20), if it is one."""
+    import datetime
+
+    match = _TYPED_DATE.fullmatch(value) if isinstance(value, str) else None
+    if match is None:
+        return None
+    try:
+        day = datetime.date(*(int(group) for group in match.groups()))
+    except ValueError:
+        return None
+    return day.isoformat()
+
+
 def _messages(keyword: str, expected: Any, instance: Any, fallback: str) -> tuple[str, str]:
-    shown = _show(instance)
+    shown, shown_zh = _show(instance), _show_zh(instance)
     if keyword == "type":
         names = [expected] if isinstance(expected, str) else [str(name) for name in expected]
         got = _json_type(instance)
@@ -153,33 +182,50 @@ def _messages(keyword: str, expected: Any, instance: Any, fallback: str) -> tupl
             f"实为{_TYPE_NAMES_ZH.get(got, got)}",
         )
     if keyword == "format" and expected == "date":
+        suggestion = _date_suggestion(instance)
+        if suggestion is not None:
+            return (
+                f"{shown} is not written as a date (YYYY-MM-DD): write {suggestion}",
+                f"日期{shown_zh}的写法不对，应写作 {suggestion}",
+            )
+        typed = isinstance(instance, str) and _TYPED_DATE.fullmatch(instance) is not None
         return (
             f"{shown} is not a valid date (YYYY-MM-DD)",
-            f"{shown} 不是有效日期(YYYY-MM-DD)",
+            f"{shown_zh}不是真实存在的日期"
+            if typed
+            else f"{shown_zh}不是有效日期，应按“年-月-日”写作，如 2026-01-20",
         )
     if keyword == "format":
-        return f"{shown} is not a valid {expected}", f"{shown} 不符合格式 {expected}"
+        return f"{shown} is not a valid {expected}", f"{shown_zh}不符合{expected}格式"
     if keyword == "enum":
+        allowed_en = ", ".join(
+            f"{_show(item)} ({_ENUM_ZH[item]})" if item in _ENUM_ZH else _show(item)
+            for item in expected
+        )
+        allowed_zh = "、".join(
+            f"{item}（{_ENUM_ZH[item]}）" if item in _ENUM_ZH else _show_zh(item)
+            for item in expected
+        )
         return (
-            f"must be one of {', '.join(_show(item) for item in expected)}; got {shown}",
-            f"应为 {'、'.join(_show(item) for item in expected)} 之一，实为 {shown}",
+            f"must be one of {allowed_en}; got {shown}",
+            f"应为{allowed_zh}之一，实为{shown_zh}",
         )
     if keyword == "minLength" and expected == 1:
         return "must not be empty", "不能为空"
     if keyword == "minLength":
-        return f"must be at least {expected} characters long", f"长度不能少于 {expected} 个字符"
+        return f"must be at least {expected} characters long", f"长度不能少于{expected}个字符"
     if keyword == "maxLength":
-        return f"must be at most {expected} characters long", f"长度不能超过 {expected} 个字符"
+        return f"must be at most {expected} characters long", f"长度不能超过{expected}个字符"
     if keyword == "minimum":
-        return f"must be at least {expected}, got {shown}", f"不能小于 {expected}，实为 {shown}"
+        return f"must be at least {expected}, got {shown}", f"不能小于{expected}，实为{shown_zh}"
     if keyword == "maximum":
-        return f"must be at most {expected}, got {shown}", f"不能大于 {expected}，实为 {shown}"
+        return f"must be at most {expected}, got {shown}", f"不能大于{expected}，实为{shown_zh}"
     if keyword == "pattern":
         return (
             f"{shown} does not match the pattern {_show(expected)}",
-            f"{shown} 不符合模式 {_show(expected)}",
+            f"{shown_zh}的写法不符合要求（模式{_show_zh(expected)}）",
         )
-    return fallback, f"不符合模式的 {keyword} 要求：{fallback}"
+    return fallback, f"不符合报告格式的“{keyword}”要求"
 
 
 def _too_deep(data: object) -> SchemaViolation:
@@ -203,7 +249,7 @@ def _too_deep(data: object) -> SchemaViolation:
         deepest,
         "depth",
         f"the document nests {depth} levels deep, too deep to check against the schema",
-        f"文档嵌套 {depth} 层，过深，无法按模式校验",
+        f"文档嵌套{depth}层，过深，无法按报告格式校验",
     )
 
 
@@ -223,6 +269,14 @@ def _json_type(value: object) -> str:
     if isinstance(value, dict):
         return "object"
     return type(value).__name__
+
+
+def _show_zh(value: object) -> str:
+    """A short rendering of a value for a Chinese message: strings in “”."""
+    if isinstance(value, str):
+        cut = value if len(value) <= _SHOWN_CHARS else value[: _SHOWN_CHARS - 1] + "…"
+        return f"“{cut}”"
+    return _show(value)
 
 
 def _show(value: object) -> str:

@@ -1,0 +1,288 @@
+"""Messages a clerk reads: Chinese punctuation (GB/T 15834), parts named by their titles."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from reportlint import parts
+from reportlint.linter import Linter, Settings
+from reportlint.packs import catalog
+
+LINTER = Linter(Settings())
+RULES = sorted(LINTER.catalogue.values(), key=lambda rule: rule.id)
+
+_CJK = "\u3400-\u9fff\uf900-\ufaff"
+# Chinese on one side of a mark: a character, a full-width mark or quote, or a field such
+# as {value} (what it stands for sits inside a Chinese sentence).
+_SIDE = rf"(?:[{_CJK}\u3000-\u303f\uff01-\uff5e“”‘’…]|\{{[^{{}}]*\}})"
+_ASCII_MARK = re.compile(rf"{_SIDE}[,;:()\"'?!]+{_SIDE}")
+_SPACE = re.compile(
+    rf"[{_CJK}\u3000-\u303f\uff01-\uff5e“”‘’] +[{_CJK}\u3000-\u303f\uff01-\uff5e“”‘’]"
+)
+
+
+# A mark quoted on its own (“!”, “.”) is named, not used.
+_QUOTED_MARK = re.compile(r"“[,;:()\"'?!.]+”")
+
+
+def _texts(rule: object) -> list[tuple[str, str]]:
+    found = []
+    for field in ("summary", "message", "rationale", "hint"):
+        assert getattr(rule, field) is not None, field
+        found.append((field, getattr(rule, field)["zh"]))
+    for index, run in enumerate(rule.runs):  # type: ignore[attr-defined]
+        found.append((f"runs[{index}].message", run.message["zh"]))
+    return found
+
+
+@pytest.mark.parametrize("rule", RULES, ids=[rule.id for rule in RULES])
+def test_chinese_text_uses_chinese_punctuation(rule: object) -> None:
+    problems = [
+        f"{field}: {match.group()!r}"
+        for field, text in _texts(rule)
+        for pattern in (_ASCII_MARK, _SPACE)
+        for match in pattern.finditer(_QUOTED_MARK.sub("“”", text))
+    ]
+    assert problems == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["部分“{key}”, 见(下)", "缺少 部分", "“{a}”:{b}年", "这是'键'", "用了{x};应为"],
+)
+def test_the_scan_finds_ascii_marks_and_spaces(text: str) -> None:
+    assert _ASCII_MARK.search(text) or _SPACE.search(text)
+
+
+PROFILE = catalog.load_profile("six-section", use_cache=False)
+
+
+@pytest.mark.parametrize(
+    ("pointer", "zh", "en"),
+    [
+        ("", "全文", "the document"),
+        ("/report/signed_on", "报告信息的成文日期", "report.signed_on"),
+        (
+            "/sections/shortcomings",
+            "第三部分“本年度法治政府建设存在的不足和原因”",
+            "section 3 (shortcomings)",
+        ),
+        (
+            "/sections/measures/subsections/2/paragraphs/0",
+            "第一部分“本年度推进法治政府建设的主要举措和成效”第（三）项第1段",
+            "section 1 (measures), part 3, paragraph 1",
+        ),
+        (
+            "/sections/measures/subsections/0/subsections/11/heading",
+            "第一部分“本年度推进法治政府建设的主要举措和成效”第（一）项第12项的标题",
+            "section 1 (measures), part 1, part 12, heading",
+        ),
+    ],
+)
+def test_parts_are_named_by_number_and_title(pointer: str, zh: str, en: str) -> None:
+    assert parts.describe(pointer, PROFILE, "zh") == zh
+    assert parts.describe(pointer, PROFILE, "en") == en
+
+
+def test_parts_are_numbered_as_the_document_orders_them() -> None:
+    order = ["measures", "shortcomings"]
+    assert parts.describe("/sections/shortcomings", PROFILE, "zh", order) == (
+        "第二部分“本年度法治政府建设存在的不足和原因”"
+    )
+
+
+REPORT = """\
+format: reportlint/1
+report:
+  title: 示例县2023年法治政府建设年度报告
+  issuer: 示例县人民政府
+  year: 2023
+  signed_on: 2024-01-20
+sections:
+  measures:
+    heading: 主要举措和成效
+    paragraphs: [全面推进依法行政，重大执法决定法制审核率100%。]
+  shortcomings:
+    heading: 存在的不足和原因
+    paragraphs: [执法力量不足。]
+    shortcomming: 1
+"""
+
+
+def test_chinese_findings_name_the_part_by_its_title() -> None:
+    linter = Linter(Settings(select=("RL002", "RL106"), lang="zh"))
+    found = [(f.line, f.rule, f.message) for f in linter.lint_text(REPORT, "r.yaml")]
+    assert found == [
+        (
+            11,
+            "RL106",
+            "第二部分“本年度法治政府建设存在的不足和原因”内容过少（7字，至少应有80字）",
+        ),
+        (
+            14,
+            "RL002",
+            "第二部分“本年度法治政府建设存在的不足和原因”："
+            "未知的键“shortcomming”；允许的键：heading、paragraphs、subsections",
+        ),
+    ]
+
+
+def test_a_user_pack_may_leave_out_the_hint_a_bundled_one_may_not() -> None:
+    from reportlint.packs.rulemodel import validate_pack
+
+    rule = {
+        "id": "SX101",
+        "name": "under-test",
+        "severity": "warning",
+        "summary": {"zh": "测试", "en": "test"},
+        "message": {"zh": "测试", "en": "test"},
+        "rationale": {"zh": "测试", "en": "test"},
+        "basis": "test",
+        "check": "forbidden-pattern",
+        "options": {"pattern": "XX"},
+        "examples": {"pass": [{}], "fail": [{}]},
+    }
+    assert validate_pack({"pack": "p", "rules": [rule]}, bundled=False)[1] == []
+    bundled = {**rule, "id": "RL999"}
+    problems = validate_pack({"pack": "p", "rules": [bundled]}, bundled=True)[1]
+    assert [(problem.steps, problem.message) for problem in problems] == [
+        (("rules", 0), "a bundled rule needs a hint {zh, en}: how to fix a finding")
+    ]
+
+
+def test_width_counts_wide_characters_as_two_columns() -> None:
+    from reportlint.reporters.excerpts import width
+
+    assert (width("abc"), width("截至11月份"), width("（，）"), width("é")) == (3, 10, 6, 1)
+
+
+def test_a_long_line_is_cut_around_the_span() -> None:
+    from reportlint.reporters.excerpts import excerpt
+
+    source = "甲" * 50 + "截至11月份" + "乙" * 50
+    text, offset, marked = excerpt(source, 50, 56)
+    assert text == "…" + "甲" * 30 + "截至11月份" + "乙" * 30 + "…"
+    assert (offset, marked) == (61, 10)
+    assert excerpt("  - 短句。", 4, 6) == ("  - 短句。", 4, 4)
+
+
+FULL = """\
+format: reportlint/1
+report:
+  title: 示例县2023年法治政府建设年度报告
+  issuer: 示例县人民政府
+  year: 2023
+  signed_on: 2024-01-20
+sections:
+  measures:
+    heading: 主要举措和成效
+    subsections:
+      - heading: 推进严格规范公正文明执法
+        paragraphs: [全年共办理案件12件，截至11月份，已办结10件。]
+"""
+
+
+def test_full_text_output_shows_the_line_marked_the_part_and_the_hint(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from reportlint.cli import main
+
+    monkeypatch.chdir(tmp_path)
+    Path("r.yaml").write_text(FULL, encoding="utf-8")
+    assert main(["check", "--lang", "zh", "--no-color", "--select", "RL305", "r.yaml"]) == 0
+    assert capsys.readouterr().out.splitlines() == [
+        "r.yaml:12:33: RL305 警告 [partial-year-data] “截至11月份”的数据未涵盖全年",
+        "   |",
+        "12 | …      paragraphs: [全年共办理案件12件，截至11月份，已办结10件。]",
+        "   |                                         ^^^^^^^^^^",
+        "   = 位置：第一部分“本年度推进法治政府建设的主要举措和成效”第（一）项第1段",
+        "   = 修改建议：换成全年数据，删去“截至11月份”“今年以来”等字样。",
+        "",
+        "在1个文件中发现1个问题（1个警告）。",
+    ]
+    assert main(["check", "--lang", "zh", "--concise", "--select", "RL305", "r.yaml"]) == 0
+    assert capsys.readouterr().out.splitlines() == [
+        "r.yaml:12:33: RL305 警告 [partial-year-data] “截至11月份”的数据未涵盖全年",
+        "在1个文件中发现1个问题（1个警告）。",
+    ]
+
+
+TRAP_HEAD = """\
+format: reportlint/1
+report: {title: 示例县2023年法治政府建设年度报告, issuer: 示例县人民政府, year: 2023, signed_on: 2024-01-20}
+sections:
+  measures:
+    heading: 主要举措和成效
+    paragraphs:
+"""
+
+
+def _trap_findings(paragraph: str, lang: str) -> list[tuple[int, int, str, str]]:
+    linter = Linter(Settings(lang=lang))
+    found = linter.lint_text(TRAP_HEAD + f"      - {paragraph}\n", "r.yaml")
+    return [(f.line, f.column, f.rule, f.message) for f in found if f.rule in ("RL001", "RL002")]
+
+
+def test_a_paragraph_with_an_ascii_colon_is_one_finding_and_still_read() -> None:
+    assert _trap_findings("重大执法决定法制审核率: 100%", "zh") == [
+        (7, 9, "RL001", "段落中的英文冒号加空格会被当作键值对：请改用全角冒号“：”，或给整段加引号")
+    ]
+    assert _trap_findings("重大执法决定法制审核率: 100%", "en") == [
+        (
+            7,
+            9,
+            "RL001",
+            "YAML syntax error: a colon and a space in a paragraph make it a key and a value: "
+            "use the full-width colon “：”, or put the whole paragraph in quotes",
+        )
+    ]
+    from reportlint.inputs.document import load_yaml
+
+    doc = load_yaml(TRAP_HEAD + "      - 重大执法决定法制审核率: 100%\n", "r.yaml")
+    assert doc.data["sections"]["measures"]["paragraphs"] == ["重大执法决定法制审核率: 100%"]
+    assert doc.locator.text_span("/sections/measures/paragraphs/0", 13, 17) == (7, 22, 7, 26)
+
+
+@pytest.mark.parametrize("char", list("[{*@`%"))
+def test_a_paragraph_starting_with_a_yaml_indicator_says_to_quote_it(char: str) -> None:
+    assert _trap_findings(f"{char}2025]3号文件印发", "zh") == [
+        (
+            7,
+            9,
+            "RL001",
+            f"YAML中段落不能以“{char}”开头：请给整段加引号，文件编号请用六角括号“〔〕”（如〔2025〕3号）",
+        )
+    ]
+
+
+def test_an_unclosed_quote_and_a_tab_are_explained_in_chinese() -> None:
+    assert _trap_findings('"全年出庭应诉率100%。\n      - 其他', "zh") == [
+        (7, 9, "RL001", '英文引号"开始的引用没有结束：请补上另一半，段落中的引号请用中文引号“”')
+    ]
+    linter = Linter(Settings(lang="zh"))
+    [finding] = linter.lint_text(TRAP_HEAD + "\t- 全年\n", "r.yaml")
+    assert finding.message == "这里有制表符（Tab）：YAML只能用空格缩进，请把它换成空格"
+
+
+@pytest.mark.parametrize("rule", RULES, ids=[rule.id for rule in RULES])
+def test_the_basis_cites_documents_a_clerk_can_find_not_internal_notes(rule: object) -> None:
+    basis: str = rule.basis  # type: ignore[attr-defined]
+    assert not re.search(r"\.md\b|practice|guide|bounded|safe loading", basis), basis
+
+
+@pytest.mark.parametrize("rule", RULES, ids=[rule.id for rule in RULES])
+def test_explain_in_chinese_describes_the_check_in_words(rule: object) -> None:
+    import io
+
+    from reportlint.cli.explain import explain_rule
+
+    stream = io.StringIO()
+    explain_rule(stream, RULES, rule.id, lang="zh")  # type: ignore[attr-defined]
+    lines = stream.getvalue().splitlines()
+    assert lines[0].startswith(f"{rule.id} {rule.name}（")  # type: ignore[attr-defined]
+    [check] = [line for line in lines if line.startswith("检查方式：")]
+    assert re.search(r"[A-Za-z]", check) is None, check
+    assert any(line.startswith("怎样改：") for line in lines)
