@@ -295,7 +295,7 @@ def test_a_docx_that_inflates_past_the_limit_is_refused_before_inflating(tmp_pat
         "r.docx: its XML parts inflate to over 104,859,056 bytes, past the limit of"
         " 67,108,864 bytes for a .docx; the file is refused",
     )
-    assert outcome.peak_mib < 100  # nothing was inflated
+    assert outcome.peak_mib < 160  # nothing was inflated (the whole part is 1 GiB)
 
 
 def test_a_part_that_understates_its_size_is_read_no_further(tmp_path: Path) -> None:
@@ -306,7 +306,7 @@ def test_a_part_that_understates_its_size_is_read_no_further(tmp_path: Path) -> 
     assert_refused(
         outcome, "r.docx: not a Word .docx file (Bad CRC-32 for file 'word/document.xml')"
     )
-    assert outcome.peak_mib < 100
+    assert outcome.peak_mib < 160
 
 
 def test_one_long_token_is_parsed_in_linear_time(tmp_path: Path) -> None:

@@ -259,8 +259,6 @@ def test_requirements_whose_rules_did_not_run_are_not_checked(tmp_path: Path) ->
 
 
 def test_a_rule_hint_is_shown_escaped(tmp_path: Path) -> None:
-    from types import SimpleNamespace
-
     from reportlint.api import check_file
     from reportlint.packs import catalog
     from reportlint.reporters import RunSummary
@@ -268,11 +266,10 @@ def test_a_rule_hint_is_shown_escaped(tmp_path: Path) -> None:
 
     hint = {"zh": "写明全年数据<b>", "en": "give the whole year's figures <b>"}
     rules = [
-        SimpleNamespace(**rule._asdict(), hint=hint) if rule.id == "RL305" else rule
-        for rule in catalog.load_rules([])
+        rule._replace(hint=hint) if rule.id == "RL305" else rule for rule in catalog.load_rules([])
     ]
     findings = check_file(EXAMPLE)
-    page = render_page(findings, RunSummary(files=[str(EXAMPLE)], rules=rules, lang="zh"))  # type: ignore[arg-type]
+    page = render_page(findings, RunSummary(files=[str(EXAMPLE)], rules=rules, lang="zh"))
     assert page.count("<strong>修改建议:</strong> 写明全年数据&lt;b&gt;</p>") == 3
     assert "<b>" not in page
 

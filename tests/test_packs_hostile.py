@@ -91,7 +91,7 @@ def test_the_bombs_stay_small() -> None:
     )
     codes, peak = done.stdout.rsplit("]", 1)
     assert codes == "[2, 2, 2"
-    assert int(peak) < 200 * 1024  # KiB on Linux
+    assert int(peak) < 300 * 1024  # KiB on Linux; expanded, each bomb takes gigabytes
 
 
 @pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="POSIX FIFOs")
