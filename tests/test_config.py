@@ -41,8 +41,8 @@ RL305_B = (20, 9, "RL305", "warning")
 FOUR_RULES = "RL305,RL401,RL106,RL210"
 
 KEYS = (
-    "profile, select, ignore, fail-on, severity, rules, exclude, per-file-ignores, "
-    "max-bytes, options"
+    "profile, select, ignore, fail-on, severity, rules, include, exclude, per-file-ignores, "
+    "max-bytes, options, docs-url"
 )
 
 Found = tuple[int, int, str, str]

@@ -14,7 +14,7 @@ from reportlint.errors import ReportlintError
 from reportlint.reporters import FORMATS
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
-ISSUES_URL = "the reportlint issue tracker"
+ISSUES_URL = "the reportlint maintainers with the command and the file that caused it"
 
 
 class UsageError(ReportlintError):
@@ -165,6 +165,14 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
         "--statistics", action="store_true", help="counts per rule after the findings"
     )
     check.add_argument("-q", "--quiet", action="store_true", help="findings only, no summary line")
+    check.add_argument(
+        "-v", "--verbose", action="store_true", help="also list the files passed over, and why"
+    )
+    check.add_argument(
+        "--reports-only",
+        action="store_true",
+        help="check a named YAML file only if it is a report, as in folders (pre-commit)",
+    )
     check.add_argument("--no-color", action="store_true", help="plain text output")
     check.add_argument("--lang", choices=("zh", "en"), default=None, help="language of messages")
     check.add_argument(
