@@ -69,7 +69,7 @@ def test_the_hook_is_the_one_interface_md_promises() -> None:
     hooks = yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
     hook = next(hook for hook in hooks if hook["id"] == "reportlint")
     assert {key: hook[key] for key in ("entry", "language", "types_or", "require_serial")} == {
-        "entry": "reportlint check",
+        "entry": "reportlint check --reports-only",
         "language": "python",
         "types_or": ["yaml"],
         "require_serial": True,

@@ -64,8 +64,14 @@ def test_the_same_verdict_from_the_reports_folder(
     repo: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.chdir(repo / "reports")
-    assert run(capsys, ".") == (1, {"2023.yaml": [RL401]}, "")
-    assert run(capsys, "2023.yaml") == (1, {"2023.yaml": [RL401]}, "")
+    # Machine outputs name the file from the repository root, from any folder.
+    assert run(capsys, ".") == (1, {"reports/2023.yaml": [RL401]}, "")
+    assert run(capsys, "2023.yaml") == (1, {"reports/2023.yaml": [RL401]}, "")
+    assert run(capsys, str(repo / "reports" / "2023.yaml")) == (
+        1,
+        {"reports/2023.yaml": [RL401]},
+        "",
+    )
 
 
 def test_verbose_lists_the_files_passed_over(

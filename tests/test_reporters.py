@@ -96,8 +96,9 @@ def test_sarif_rule_catalogue(summary: RunSummary) -> None:
             "markdown": f"{rl305.rationale['en']}\n\n**Basis:** {rl305.basis}",
         },
         "defaultConfiguration": {"level": "warning"},
-        "properties": {"tags": [rl305.check]},
+        "properties": {"tags": ["dates", "warning", "forbidden-pattern"]},
     }
+    assert rl305.check == "forbidden-pattern"
     assert [rule["defaultConfiguration"]["level"] for rule in driver["rules"]] == [
         "error",
         "warning",
@@ -115,7 +116,7 @@ def test_sarif_results_have_relative_physical_locations(summary: RunSummary) -> 
     ]
     first = results[0]["locations"][0]
     assert first["physicalLocation"] == {
-        "artifactLocation": {"uri": "reports/a.yaml"},
+        "artifactLocation": {"uri": "reports/a.yaml", "uriBaseId": "%SRCROOT%"},
         "region": {"startLine": 3, "startColumn": 5, "endLine": 3, "endColumn": 9},
     }
     assert first["logicalLocations"] == [
@@ -123,7 +124,7 @@ def test_sarif_results_have_relative_physical_locations(summary: RunSummary) -> 
     ]
     assert results[0]["message"] == {"text": "rate, stated: 110%\nsecond line"}
     last = results[3]["locations"][0]["physicalLocation"]["artifactLocation"]
-    assert last == {"uri": "reports/%E5%8E%BF%20%E6%8A%A5%E5%91%8A.yaml"}
+    assert last == {"uri": "reports/%E5%8E%BF%20%E6%8A%A5%E5%91%8A.yaml", "uriBaseId": "%SRCROOT%"}
 
 
 def test_sarif_uri_of_an_absolute_path_under_the_working_folder(
@@ -132,7 +133,10 @@ def test_sarif_uri_of_an_absolute_path_under_the_working_folder(
     monkeypatch.chdir(tmp_path)
     finding = FINDINGS[0]._replace(path=str(tmp_path / "r" / "x.yaml"))
     result = json.loads(render("sarif", [finding], summary))["runs"][0]["results"][0]
-    assert result["locations"][0]["physicalLocation"]["artifactLocation"] == {"uri": "r/x.yaml"}
+    assert result["locations"][0]["physicalLocation"]["artifactLocation"] == {
+        "uri": "r/x.yaml",
+        "uriBaseId": "%SRCROOT%",
+    }
 
 
 def fingerprints_of(log: dict[str, Any]) -> list[str]:

@@ -169,6 +169,11 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
         "-v", "--verbose", action="store_true", help="also list the files passed over, and why"
     )
     check.add_argument(
+        "--root",
+        metavar="DIR",
+        help="name files in machine outputs from DIR (default: the git top level)",
+    )
+    check.add_argument(
         "--reports-only",
         action="store_true",
         help="check a named YAML file only if it is a report, as in folders (pre-commit)",

@@ -30,6 +30,9 @@ YAML_SUFFIXES = (".yaml", ".yml")
 # A YAML file found in a folder is a report when one of its first lines says so.
 FORMAT_LINES = 20
 _HEAD = 8192
+# Formats whose paths are read by people, from the working folder; the others name files
+# from the repository root, the same from any folder.
+CWD_FORMATS = ("text", "html")
 _FORMAT_PREFIX = re.compile(rb"""^format:[ \t]*["']?reportlint/""")
 
 
@@ -234,6 +237,10 @@ def run_check(args: argparse.Namespace, *, lang: str) -> int:
         failing = failing or any(finding.severity >= fail_on for finding in found)
         findings.extend(found)
     findings.sort(key=Finding.sort_key)
+    from reportlint.reporters.identity import repository_root
+
+    root = repository_root(getattr(args, "root", None))
+    docs_urls = [group.config.docs_url for group in groups if group.config is not None]
     summary = RunSummary(
         files=[str(path) for path in files],
         rules=list(active.values()),
@@ -242,21 +249,40 @@ def run_check(args: argparse.Namespace, *, lang: str) -> int:
         quiet=args.quiet,
         statistics=args.statistics,
         errors=errors,
+        root=str(root),
+        docs_url=next((url for url in docs_urls if url), None),
     )
+    rooted = _from_root(findings, str(root))
+    if any(fmt == "sarif" for fmt, _ in outputs):
+        from reportlint.reporters.sarif import limit_warning
+
+        warning = limit_warning(len(findings))
+        if warning is not None:
+            sys.stderr.write(f"reportlint: warning: {warning}\n")
     # Files first: a stdout that fails (a full disk) then costs no file its report.
     for fmt, output in sorted(outputs, key=lambda pair: pair[1] is None):
         write = reporter(fmt)
+        # People read paths from where they are; machines from the repository root.
+        shown = findings if fmt in CWD_FORMATS else rooted
         if output is None:
-            _to_stdout(partial(write, findings, sys.stdout, summary))
+            _to_stdout(partial(write, shown, sys.stdout, summary))
         else:
             from reportlint.files import write_atomically
 
-            write_atomically(
-                output, partial(write, findings, summary=summary._replace(color=False))
-            )
+            write_atomically(output, partial(write, shown, summary=summary._replace(color=False)))
     if errors:
         return 2
     return 1 if failing else 0
+
+
+def _from_root(findings: list[Finding], root: str) -> list[Finding]:
+    from reportlint.reporters.identity import relative_path
+
+    named: dict[str, str] = {}
+    for finding in findings:
+        if finding.path not in named:
+            named[finding.path] = relative_path(finding.path, root)
+    return [finding._replace(path=named[finding.path]) for finding in findings]
 
 
 def _linter_for(

@@ -25,6 +25,10 @@ class RunSummary(NamedTuple):
     quiet: bool = False
     statistics: bool = False
     errors: Sequence[str] = ()
+    # The repository root, absolute: machine outputs name files from it (SARIF's %SRCROOT%).
+    root: str | None = None
+    # Where rule pages are (config ``docs-url``): SARIF's helpUri.
+    docs_url: str | None = None
 
 
 class Reporter(Protocol):
