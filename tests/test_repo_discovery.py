@@ -12,6 +12,7 @@ import pytest
 from reportlint import config
 from reportlint.cli import main
 from reportlint.cli.check import declares_format
+from reportlint.reporters.json_format import findings_of
 from tests.test_config import REPORT, RL305_A, RL305_B, RL401
 
 # Files a report repository holds besides its reports; none of them is a report.
@@ -49,7 +50,7 @@ def run(
     code = main(["check", *args, "--format", "json", "--lang", "en"])
     captured = capsys.readouterr()
     by_file: dict[str, list[tuple[int, int, str, str]]] = {}
-    for f in json.loads(captured.out):
+    for f in findings_of(json.loads(captured.out)):
         by_file.setdefault(f["path"], []).append((f["line"], f["column"], f["rule"], f["severity"]))
     return code, by_file, captured.err
 

@@ -13,6 +13,7 @@ from reportlint.cli import main
 from reportlint.packs import catalog
 from reportlint.reporters import sarif
 from reportlint.reporters.identity import relative_path, repository_root
+from reportlint.reporters.json_format import findings_of
 from tests.test_config import REPORT
 from tests.test_repo_discovery import write
 from tests.test_reporters import sarif_validator
@@ -45,7 +46,7 @@ def paths_in(fmt: str, text: str) -> list[str]:
     if fmt == "gitlab":
         return [issue["location"]["path"] for issue in json.loads(text)]
     if fmt == "json":
-        return [finding["path"] for finding in json.loads(text)]
+        return [finding["path"] for finding in findings_of(json.loads(text))]
     assert fmt == "github"
     return [line.split("file=")[1].split(",")[0] for line in text.splitlines()]
 

@@ -18,6 +18,7 @@ from reportlint.findings import Finding, Severity
 from reportlint.packs import catalog
 from reportlint.reporters import FORMATS, RunSummary, reporter
 from reportlint.reporters.github import escape_property
+from reportlint.reporters.json_format import findings_of
 from tests.conftest import FLAWED_FIGURES
 
 A = "reports/a.yaml"
@@ -62,7 +63,7 @@ def sarif_validator() -> Draft4Validator:
 
 
 def test_every_format_is_registered() -> None:
-    assert FORMATS == ("text", "json", "sarif", "github", "junit", "gitlab")
+    assert FORMATS == ("text", "json", "sarif", "github", "junit", "gitlab", "json-lines")
 
 
 # --- sarif -------------------------------------------------------------------------------
@@ -294,7 +295,7 @@ def test_several_outputs_in_one_run(
     ]
     assert main(args) == 1
     out = capsys.readouterr().out
-    found = json.loads(Path("a.json").read_text(encoding="utf-8"))
+    found = findings_of(json.loads(Path("a.json").read_text(encoding="utf-8")))
     assert [(f["rule"], f["line"], f["column"], f["severity"]) for f in found] == [
         ("RL401", 11, 11, "error"),
         ("RL305", 12, 9, "warning"),
@@ -327,7 +328,7 @@ def test_output_before_format_pairs_with_it(
 ) -> None:
     assert main([*check_args(faulty_report), "--output", "x.json", "--format", "json"]) == 1
     assert capsys.readouterr().out == ""
-    assert len(json.loads(Path("x.json").read_text(encoding="utf-8"))) == 2
+    assert len(findings_of(json.loads(Path("x.json").read_text(encoding="utf-8")))) == 2
 
 
 def test_output_alone_writes_text(faulty_report: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -370,6 +371,6 @@ def test_check_help_documents_several_outputs(capsys: pytest.CaptureFixture[str]
     with pytest.raises(SystemExit):
         main(["check", "--help"])
     out = capsys.readouterr().out
-    assert "{text,json,sarif,github,junit,gitlab}" in out
+    assert "{text,json,sarif,github,junit,gitlab,json-lines}" in out
     assert "each --format writes to the --output that follows it" in out
     assert "--format json --output a.json --format sarif --output b.sarif" in out

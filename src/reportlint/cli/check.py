@@ -5,8 +5,9 @@ from __future__ import annotations
 import argparse
 import os
 import re
+import stat
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
@@ -16,7 +17,7 @@ from reportlint.findings import Finding, Severity
 from reportlint.inputs.sources import SOURCE_SUFFIXES, is_source, looks_like_report
 from reportlint.linter import DEFAULT_MAX_BYTES, DEFAULT_MAX_FINDINGS, Linter, Settings
 from reportlint.packs import catalog
-from reportlint.reporters import RunSummary, reporter
+from reportlint.reporters import FileResult, RunSummary, reporter
 from reportlint.reporters.text import escape
 
 if TYPE_CHECKING:
@@ -67,6 +68,9 @@ def declares_format(path: Path) -> bool:
     as a report: its error is then reported rather than the file passed over in silence.
     """
     try:
+        # A FIFO or device is never opened here (a FIFO would block): reading it says why.
+        if not stat.S_ISREG(os.stat(path).st_mode):
+            return True
         with open(path, "rb") as stream:
             head = stream.read(_HEAD)
     except OSError:
@@ -226,17 +230,18 @@ def run_check(args: argparse.Namespace, *, lang: str) -> int:
     for _, output in outputs:
         if output is not None and os.path.realpath(output) in checked:
             raise ReportlintError(f"--output {output} is one of the files checked; choose another")
-    findings: list[Finding] = []
-    errors: list[str] = []
-    failing = False
+    results: list[FileResult] = []
     active: dict[str, RuleSpec] = {}
+    fail_ons: list[Severity] = []
     for group in groups:
         linter, fail_on = _linter_for(args, lang, group.config)
+        fail_ons.append(fail_on)
         active.update((rule.id, rule) for rule in linter.active)
-        found = _lint_group(linter, group, args.jobs, errors)
-        failing = failing or any(finding.severity >= fail_on for finding in found)
-        findings.extend(found)
-    findings.sort(key=Finding.sort_key)
+        results.extend(_lint_group(linter, group, args.jobs, fail_on))
+    findings = sorted(
+        (finding for result in results for finding in result.findings), key=Finding.sort_key
+    )
+    errors = [result.error for result in results if result.error is not None]
     from reportlint.reporters.identity import repository_root
 
     root = repository_root(getattr(args, "root", None))
@@ -251,8 +256,10 @@ def run_check(args: argparse.Namespace, *, lang: str) -> int:
         errors=errors,
         root=str(root),
         docs_url=next((url for url in docs_urls if url), None),
+        results=results,
+        fail_on=fail_ons[0],
     )
-    rooted = _from_root(findings, str(root))
+    rooted, rooted_summary = _from_root(findings, summary, str(root))
     if any(fmt == "sarif" for fmt, _ in outputs):
         from reportlint.reporters.sarif import limit_warning
 
@@ -263,26 +270,41 @@ def run_check(args: argparse.Namespace, *, lang: str) -> int:
     for fmt, output in sorted(outputs, key=lambda pair: pair[1] is None):
         write = reporter(fmt)
         # People read paths from where they are; machines from the repository root.
-        shown = findings if fmt in CWD_FORMATS else rooted
+        shown, about = (findings, summary) if fmt in CWD_FORMATS else (rooted, rooted_summary)
         if output is None:
-            _to_stdout(partial(write, shown, sys.stdout, summary))
+            _to_stdout(partial(write, shown, sys.stdout, about))
         else:
             from reportlint.files import write_atomically
 
-            write_atomically(output, partial(write, shown, summary=summary._replace(color=False)))
+            write_atomically(output, partial(write, shown, summary=about._replace(color=False)))
     if errors:
         return 2
-    return 1 if failing else 0
+    return 1 if any(result.status == "failed" for result in results) else 0
 
 
-def _from_root(findings: list[Finding], root: str) -> list[Finding]:
+def _from_root(
+    findings: list[Finding], summary: RunSummary, root: str
+) -> tuple[list[Finding], RunSummary]:
+    """The findings and per-file results with paths from the repository root."""
     from reportlint.reporters.identity import relative_path
 
     named: dict[str, str] = {}
-    for finding in findings:
-        if finding.path not in named:
-            named[finding.path] = relative_path(finding.path, root)
-    return [finding._replace(path=named[finding.path]) for finding in findings]
+
+    def name(path: str) -> str:
+        if path not in named:
+            named[path] = relative_path(path, root)
+        return named[path]
+
+    def moved(items: Sequence[Finding]) -> list[Finding]:
+        return [finding._replace(path=name(finding.path)) for finding in items]
+
+    results = [
+        result._replace(path=name(result.path), findings=moved(result.findings))
+        for result in summary.results
+    ]
+    return moved(findings), summary._replace(
+        files=[name(path) for path in summary.files], results=results
+    )
 
 
 def _linter_for(
@@ -299,23 +321,22 @@ def _linter_for(
 
 
 def _lint_group(
-    linter: Linter, group: _Group, jobs: int | None, errors: list[str]
-) -> list[Finding]:
+    linter: Linter, group: _Group, jobs: int | None, fail_on: Severity
+) -> list[FileResult]:
     from reportlint.cli.parallel import lint_files
 
-    findings: list[Finding] = []
+    done: list[FileResult] = []
     results = lint_files(linter, group.files, jobs=jobs)
     try:
         for path, result in results:
-            if isinstance(result, ReportlintError):
+            if result.error is not None:
                 # One unreadable file never stops the others from being checked.
-                errors.append(str(result))
-                sys.stderr.write(f"reportlint: error: {escape(str(result))}\n")
-            else:
-                findings.extend(_per_file_ignores(result, path, group.config))
+                sys.stderr.write(f"reportlint: error: {escape(result.error)}\n")
+            kept = _per_file_ignores(list(result.findings), path, group.config)
+            done.append(result._replace(findings=kept, fail_on=fail_on))
     finally:
         results.close()  # workers stop now, whatever ended the loop
-    return findings
+    return done
 
 
 def _to_stdout(produce: Callable[[], None]) -> None:

@@ -8,7 +8,6 @@ findings of one rule in the same node.
 
 from __future__ import annotations
 
-import hashlib
 import os
 from collections import Counter
 from collections.abc import Sequence
@@ -56,6 +55,8 @@ def repository_root(explicit: str | None = None) -> Path:
 
 def fingerprints(findings: Sequence[Finding]) -> list[str]:
     """One stable, unique hex digest per finding, in the order given."""
+    import hashlib  # only the formats with fingerprints pay for it
+
     seen: Counter[tuple[str, str, str]] = Counter()
     digests = []
     for finding in findings:

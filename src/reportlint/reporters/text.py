@@ -65,9 +65,9 @@ def write(findings: Sequence[Finding], stream: TextIO, summary: RunSummary) -> N
             f"[{escape(finding.name)}] {escape(finding.message)}\n"
         )
     if summary.statistics:
-        counts = Counter((finding.rule, finding.name) for finding in findings)
-        for (rule, name), count in sorted(counts.items()):
-            stream.write(f"{count:5d}  {escape(rule)}  {escape(name)}\n")
+        from reportlint.reporters import statistics
+
+        statistics.write_text(findings, stream, summary)
     if not summary.quiet:
         line = summary_line(findings, len(summary.files) - len(summary.errors), summary.lang)
         if summary.errors:
