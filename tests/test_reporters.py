@@ -202,31 +202,33 @@ def test_github_reports_unreadable_files(summary: RunSummary) -> None:
 # --- junit -------------------------------------------------------------------------------
 
 
-def test_junit_one_case_per_file_and_rule(summary: RunSummary) -> None:
+def test_junit_one_suite_per_file_and_one_case_per_rule(summary: RunSummary) -> None:
     text = render("junit", FINDINGS, summary)
     assert text.startswith('<?xml version="1.0" encoding="utf-8"?>\n')
     root = ET.fromstring(text.split("\n", 1)[1])
     assert root.tag == "testsuites"
-    assert (root.get("tests"), root.get("failures"), root.get("errors")) == ("6", "3", "0")
-    suite = root.find("testsuite")
-    assert suite is not None
+    # At the default fail-on (error) only RL201 fails; warnings and infos are output.
+    assert (root.get("tests"), root.get("failures"), root.get("errors")) == ("6", "1", "0")
+    suites = root.findall("testsuite")
+    assert [(s.get("name"), s.get("tests"), s.get("failures")) for s in suites] == [
+        (A, "3", "1"),
+        (B, "3", "0"),
+    ]
     cases = [
-        (case.get("classname"), case.get("name"), case.find("failure") is not None)
-        for case in suite.iter("testcase")
+        (case.get("classname"), case.get("name"), [child.tag for child in case])
+        for case in root.iter("testcase")
     ]
     assert cases == [
-        (A, "RL201 review-rate", True),
-        (A, "RL305 partial-year-data", True),
-        (A, "RL210 plans-measurable", False),
-        (B, "RL201 review-rate", False),
-        (B, "RL305 partial-year-data", False),
-        (B, "RL210 plans-measurable", True),
+        (A, "RL201 review-rate", ["failure"]),
+        (A, "RL305 partial-year-data", ["system-out"]),
+        (A, "RL210 plans-measurable", []),
+        (B, "RL201 review-rate", []),
+        (B, "RL305 partial-year-data", []),
+        (B, "RL210 plans-measurable", ["system-out"]),
     ]
-    failure = suite.findall("testcase")[1].find("failure")
-    assert failure is not None
-    assert failure.get("type") == "warning"
-    assert failure.get("message") == 'figures "今年以来" do not cover the whole year'
-    assert (failure.text or "").splitlines() == [
+    output = suites[0].findall("testcase")[1].find("system-out")
+    assert output is not None
+    assert (output.text or "").splitlines() == [
         'reports/a.yaml:7:1: RL305 warning [partial-year-data] figures "今年以来" do not '
         "cover the whole year",
         'reports/a.yaml:7:20: RL305 warning [partial-year-data] figures "截至目前" do not '
@@ -234,10 +236,21 @@ def test_junit_one_case_per_file_and_rule(summary: RunSummary) -> None:
     ]
 
 
+def test_junit_fails_warnings_at_fail_on_warning(summary: RunSummary) -> None:
+    text = render("junit", FINDINGS, summary._replace(fail_on=Severity.WARNING))
+    root = ET.fromstring(text.split("\n", 1)[1])
+    assert root.get("failures") == "2"
+    failure = root.find("testsuite/testcase[@name='RL305 partial-year-data']/failure")
+    assert failure is not None
+    assert failure.get("type") == "warning"
+    assert failure.get("message") == 'figures "今年以来" do not cover the whole year'
+
+
 def test_junit_unreadable_file_is_an_error_case(summary: RunSummary) -> None:
     failed = summary._replace(files=[], errors=["x.yaml: no such file"])
     root = ET.fromstring(render("junit", [], failed).split("\n", 1)[1])
     assert (root.get("tests"), root.get("failures"), root.get("errors")) == ("1", "0", "1")
+    assert [suite.get("errors") for suite in root.findall("testsuite")] == ["1"]
     error = root.find("testsuite/testcase/error")
     assert error is not None and error.get("message") == "x.yaml: no such file"
 
@@ -315,7 +328,7 @@ def test_several_outputs_in_one_run(
         for r in run["results"]
     ] == [("RL401", 11), ("RL305", 12)]
     junit = ET.parse("c.xml").getroot()
-    assert (junit.get("tests"), junit.get("failures")) == ("2", "2")
+    assert (junit.get("tests"), junit.get("failures")) == ("2", "1")
     gitlab = json.loads(Path("d.json").read_text(encoding="utf-8"))
     assert [(i["check_name"], i["location"]["lines"]["begin"]) for i in gitlab] == [
         ("RL401", 11),

@@ -137,3 +137,28 @@ def test_gitlab_lists_unreadable_files(repo: Path, capsys: pytest.CaptureFixture
     ]
     assert issues[-1]["description"] == BINARY_ERROR
     assert len({i["fingerprint"] for i in issues}) == 4
+
+
+def test_junit_of_a_repository(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    import datetime
+    import xml.etree.ElementTree as ET
+
+    code, out, _ = run(capsys, "--format", "junit")
+    assert code == 2
+    root = ET.fromstring(out.split("\n", 1)[1])
+    assert (root.get("tests"), root.get("failures"), root.get("errors")) == ("5", "1", "1")
+    suites = root.findall("testsuite")
+    assert [
+        (s.get("name"), s.get("tests"), s.get("failures"), s.get("errors")) for s in suites
+    ] == [
+        ("reports/a-fails.yaml", "2", "1", "0"),
+        ("reports/b-passes.yaml", "2", "0", "0"),
+        ("reports/c-binary.yaml", "1", "0", "1"),
+    ]
+    for suite in suites:
+        assert float(suite.get("time", "")) >= 0
+        datetime.datetime.fromisoformat(suite.get("timestamp", ""))
+    a_cases = {case.get("name"): [c.tag for c in case] for case in suites[0]}
+    assert a_cases == {"RL305 partial-year-data": ["system-out"], "RL401 rate-range": ["failure"]}
+    error = suites[2].find("testcase/error")
+    assert error is not None and error.get("message") == BINARY_ERROR

@@ -18,6 +18,7 @@ from __future__ import annotations
 import contextlib
 import os
 import sys
+import time
 from collections import deque
 from collections.abc import Generator, Iterator, Sequence
 from pathlib import Path
@@ -86,11 +87,13 @@ def lint_files(
 def _lint(linter: Linter, path: Path) -> FileResult:
     """``linter.lint_file``, keeping the report's own fields (issuer, year…) as well."""
     linter.last_data = None
+    started = time.perf_counter()
     try:
         findings = linter.lint_file(path)
     except ReportlintError as error:
-        return FileResult(str(path), error=str(error))
-    return FileResult(str(path), findings, meta=report_meta(linter.last_data))
+        return FileResult(str(path), error=str(error), seconds=time.perf_counter() - started)
+    seconds = time.perf_counter() - started
+    return FileResult(str(path), findings, meta=report_meta(linter.last_data), seconds=seconds)
 
 
 class _Worker:

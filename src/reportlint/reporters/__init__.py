@@ -30,6 +30,7 @@ class FileResult(NamedTuple):
     meta: Mapping[str, Any] | None = None
     # The severity that fails this file (its config's fail-on, or --fail-on).
     fail_on: Severity = Severity.ERROR
+    seconds: float = 0.0  # time spent reading and checking it (JUnit's time)
 
     @property
     def status(self) -> str:
