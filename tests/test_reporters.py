@@ -63,7 +63,16 @@ def sarif_validator() -> Draft4Validator:
 
 
 def test_every_format_is_registered() -> None:
-    assert FORMATS == ("text", "json", "sarif", "github", "junit", "gitlab", "json-lines")
+    assert FORMATS == (
+        "text",
+        "json",
+        "sarif",
+        "github",
+        "junit",
+        "gitlab",
+        "json-lines",
+        "markdown",
+    )
 
 
 # --- sarif -------------------------------------------------------------------------------
@@ -384,6 +393,6 @@ def test_check_help_documents_several_outputs(capsys: pytest.CaptureFixture[str]
     with pytest.raises(SystemExit):
         main(["check", "--help"])
     out = capsys.readouterr().out
-    assert "{text,json,sarif,github,junit,gitlab,json-lines}" in out
+    assert "{text,json,sarif,github,junit,gitlab,json-lines,markdown}" in out
     assert "each --format writes to the --output that follows it" in out
     assert "--format json --output a.json --format sarif --output b.sarif" in out

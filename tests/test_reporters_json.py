@@ -162,3 +162,52 @@ def test_junit_of_a_repository(repo: Path, capsys: pytest.CaptureFixture[str]) -
     assert a_cases == {"RL305 partial-year-data": ["system-out"], "RL401 rate-range": ["failure"]}
     error = suites[2].find("testcase/error")
     assert error is not None and error.get("message") == BINARY_ERROR
+
+
+def test_github_annotations_errors_first_capped(
+    repo: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from reportlint.reporters import github
+
+    monkeypatch.setattr(github, "ANNOTATIONS", 3)
+    code, out, _ = run(capsys, "--format", "github")
+    assert code == 2
+    lines = out.splitlines()
+    assert [line.split(" ")[0] for line in lines[:3]] == ["::error", "::error", "::warning"]
+    assert lines[0] == f"::error title=reportlint::{BINARY_ERROR}"
+    assert lines[1].startswith("::error file=reports/a-fails.yaml,line=11,")
+    assert lines[3].startswith("reports/a-fails.yaml:20:9: RL305 warning [partial-year-data] ")
+    assert lines[4:] == [
+        "::notice title=reportlint::1 more finding not shown as annotations; they are listed "
+        "above in this step's log"
+    ]
+
+
+def test_markdown_summary_and_the_step_summary(
+    repo: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    code, out, _ = run(capsys, "--format", "markdown")
+    assert code == 2
+    assert out.splitlines() == [
+        "## reportlint",
+        "",
+        "**1 of 3 reports ready** (no finding at error or above).",
+        "",
+        "| Report | Status | Errors | Warnings | Infos |",
+        "|---|---|---:|---:|---:|",
+        "| reports/a-fails.yaml (示例县人民政府 2023) | ❌ not ready | 1 | 2 | 0 |",
+        "| reports/b-passes.yaml (示例县人民政府 2022) | ✅ ready | 0 | 0 | 0 |",
+        f"| reports/c-binary.yaml | ⚠️ unreadable: {BINARY_ERROR} | 0 | 0 | 0 |",
+        "",
+        "### Rules found most",
+        "",
+        "| Rule | Severity | Findings | Reports |",
+        "|---|---|---:|---:|",
+        "| RL305 partial-year-data | warning | 2 | 1 |",
+        "| RL401 rate-range | error | 1 | 1 |",
+    ]
+    step = repo.parent / "step-summary.md"
+    step.write_text("earlier step\n", encoding="utf-8")
+    monkeypatch.setenv("GITHUB_STEP_SUMMARY", str(step))
+    assert run(capsys, "--format", "github")[0] == 2
+    assert step.read_text(encoding="utf-8") == "earlier step\n" + out

@@ -277,9 +277,23 @@ def run_check(args: argparse.Namespace, *, lang: str) -> int:
             from reportlint.files import write_atomically
 
             write_atomically(output, partial(write, shown, summary=about._replace(color=False)))
+    step_summary = os.environ.get("GITHUB_STEP_SUMMARY")
+    if step_summary and any(fmt == "github" for fmt, _ in outputs):
+        _append_step_summary(Path(step_summary), rooted, rooted_summary)
     if errors:
         return 2
     return 1 if any(result.status == "failed" for result in results) else 0
+
+
+def _append_step_summary(path: Path, findings: list[Finding], summary: RunSummary) -> None:
+    """The Markdown summary appended to the job's summary file, as GitHub expects."""
+    from reportlint.reporters.markdown import summary_markdown
+
+    try:
+        with open(path, "a", encoding="utf-8", errors="backslashreplace") as stream:
+            stream.write(summary_markdown(findings, summary))
+    except OSError as error:
+        raise ReportlintError(f"cannot write GITHUB_STEP_SUMMARY {path}: {error}") from error
 
 
 def _from_root(

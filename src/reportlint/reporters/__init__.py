@@ -86,6 +86,7 @@ _MODULES = {
     "junit": "junit",
     "gitlab": "gitlab",
     "json-lines": "jsonlines",
+    "markdown": "markdown",
 }
 FORMATS = tuple(_MODULES)
 
