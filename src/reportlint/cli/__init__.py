@@ -230,6 +230,10 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
     init = commands.add_parser("init", help="write a commented report template and a config")
     init.add_argument("path", nargs="?", default="report.yaml", type=Path, metavar="PATH")
     init.add_argument("--force", action="store_true", help="overwrite existing files")
+    init.add_argument("--year", type=int, default=None, help="the year reported on (last year)")
+    init.add_argument("--issuer", default=None, help="the body that reports (某某县人民政府)")
+    init.add_argument("--level", choices=("province", "city", "county", "township"))
+    init.add_argument("--kind", choices=("government", "department"))
 
     importer = commands.add_parser(
         "import", help="published report (.txt, .html, .docx) -> report YAML"
@@ -296,7 +300,15 @@ def run(argv: Sequence[str]) -> int:
     if args.command == "init":
         from reportlint.cli.init import write_template
 
-        for written in write_template(args.path, force=args.force):
+        written_files = write_template(
+            args.path,
+            force=args.force,
+            year=args.year,
+            issuer=args.issuer,
+            level=args.level,
+            kind=args.kind,
+        )
+        for written in written_files:
             sys.stdout.write(f"wrote {written}\n")
         return EXIT_OK
     if args.command == "import":
