@@ -10,6 +10,7 @@ import pytest
 
 from reportlint import __version__
 from reportlint.cli import main
+from reportlint.reporters.json_format import findings_of
 from tests.conftest import EXAMPLES, ROOT
 
 REFERENCE = EXAMPLES / "yungang-2023.yaml"
@@ -96,12 +97,14 @@ def test_select_prefix_and_ignore(capsys: pytest.CaptureFixture[str]) -> None:
 def test_statistics(capsys: pytest.CaptureFixture[str]) -> None:
     main(["check", str(REFERENCE), "--statistics", "--no-color"])
     out = capsys.readouterr().out.splitlines()
-    assert out[-6:-1] == [
-        "    1  RL210  plans-measurable",
-        "    1  RL211  litigation-figures",
-        "    1  RL302  signed-in-period",
-        "    3  RL305  partial-year-data",
-        "    1  RL504  terminology",
+    assert out[-8:-1] == [
+        "count  rule   severity  files  name",
+        "    3  RL305  warning       1  partial-year-data",
+        "    1  RL210  info          1  plans-measurable",
+        "    1  RL211  warning       1  litigation-figures",
+        "    1  RL302  warning       1  signed-in-period",
+        "    1  RL504  info          1  terminology",
+        "Failing reports: 0 of 1 (a finding at error or above).",
     ]
 
 
@@ -109,7 +112,7 @@ def test_output_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None
     target = tmp_path / "out.json"
     assert main(["check", str(REFERENCE), "--format", "json", "--output", str(target)]) == 0
     assert capsys.readouterr().out == ""
-    assert len(json.loads(target.read_text(encoding="utf-8"))) == 7
+    assert len(findings_of(json.loads(target.read_text(encoding="utf-8")))) == 7
 
 
 def test_rules_lists_the_catalogue(capsys: pytest.CaptureFixture[str]) -> None:

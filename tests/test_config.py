@@ -14,6 +14,7 @@ import pytest
 
 from reportlint import config
 from reportlint.cli import main
+from reportlint.reporters.json_format import findings_of
 from tests.conftest import FLAWED_FIGURES
 
 PACKS = Path(__file__).resolve().parent / "fixtures" / "packs"
@@ -41,8 +42,8 @@ RL305_B = (20, 9, "RL305", "warning")
 FOUR_RULES = "RL305,RL401,RL106,RL210"
 
 KEYS = (
-    "profile, select, ignore, fail-on, severity, rules, exclude, per-file-ignores, "
-    "max-bytes, options"
+    "profile, select, ignore, fail-on, severity, rules, include, exclude, per-file-ignores, "
+    "max-bytes, options, docs-url"
 )
 
 Found = tuple[int, int, str, str]
@@ -69,7 +70,7 @@ def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, dict[str, 
     captured = capsys.readouterr()
     assert captured.err == ""
     by_file: dict[str, list[Found]] = {}
-    for f in json.loads(captured.out):
+    for f in findings_of(json.loads(captured.out)):
         by_file.setdefault(f["path"], []).append((f["line"], f["column"], f["rule"], f["severity"]))
     return code, by_file
 

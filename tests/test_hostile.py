@@ -26,6 +26,7 @@ from reportlint.files import write_atomically
 from reportlint.inputs import document
 from reportlint.linter import DEFAULT_MAX_BYTES, Linter, Settings
 from reportlint.matching import backtracking, regex
+from reportlint.reporters.json_format import findings_of
 from tests.conftest import EXAMPLES
 
 REFERENCE = EXAMPLES / "yungang-2023.yaml"
@@ -50,7 +51,7 @@ def run(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureF
 
 def findings(out: str) -> list[tuple[str, int, int]]:
     """(rule, line, column) of each finding in JSON output."""
-    return [(item["rule"], item["line"], item["column"]) for item in json.loads(out)]
+    return [(item["rule"], item["line"], item["column"]) for item in findings_of(json.loads(out))]
 
 
 def check_json(run: Run, *argv: str) -> tuple[int, list[tuple[str, int, int]], str]:
@@ -300,7 +301,7 @@ def test_encodings_give_the_same_findings_as_utf8(run: Run, encoding: str) -> No
     Path("other.yaml").write_bytes(_encoded(encoding))
     _, out, err = run("check", "--format", "json", "--lang", "en", "utf8.yaml", "other.yaml")
     assert err == ""
-    items = json.loads(out)
+    items = findings_of(json.loads(out))
     by_file = {
         name: [
             (i["rule"], i["line"], i["column"], i["message"]) for i in items if i["path"] == name
@@ -461,13 +462,15 @@ def test_symlink_loops_in_a_searched_folder_end(run: Run, deadline: None) -> Non
 
 def test_one_bad_file_never_stops_the_others(run: Run) -> None:
     Path("a-binary.yaml").write_bytes(b"\x00" * 10)
-    Path("b-broken.yaml").write_text("format: [\n", encoding="utf-8")
+    Path("b-broken.yaml").write_text("format: reportlint/1\nreport: [\n", encoding="utf-8")
     Path("c-good.yaml").write_text(REFERENCE_TEXT, encoding="utf-8")
     code, out, err = run("check", "--format", "json", "--select", "RL001,RL302", ".")
     assert code == 2
     assert err == "reportlint: error: a-binary.yaml: binary file, not a report\n"
-    assert [(i["path"], i["rule"], i["line"], i["column"]) for i in json.loads(out)] == [
-        ("b-broken.yaml", "RL001", 2, 1),
+    assert [
+        (i["path"], i["rule"], i["line"], i["column"]) for i in findings_of(json.loads(out))
+    ] == [
+        ("b-broken.yaml", "RL001", 3, 1),
         ("c-good.yaml", "RL302", 9, 14),
     ]
 
@@ -490,7 +493,7 @@ def test_deep_subsections_that_break_the_schema_get_a_depth_finding(run: Run) ->
     Path("deep.yaml").write_text(text, encoding="utf-8")
     code, out, err = run("check", "--format", "json", "--select", "RL002", "deep.yaml")
     assert (code, err) == (1, "")
-    [item] = json.loads(out)
+    [item] = findings_of(json.loads(out))
     assert item["rule"] == "RL002"
     assert "the document nests 966 levels deep, too deep to check" in item["message"]
     assert item["pointer"].endswith("/subsections/0/paragraphs/0")
@@ -501,7 +504,7 @@ def test_deep_valid_subsections_run_every_rule(run: Run) -> None:
     Path("deep.yaml").write_text(text, encoding="utf-8")
     code, out, err = run("check", "--format", "json", "--select", "RL002,RL305", "deep.yaml")
     assert (code, err) == (0, "")
-    rules = [item["rule"] for item in json.loads(out)]
+    rules = [item["rule"] for item in findings_of(json.loads(out))]
     assert rules.count("RL305") == 4  # three in the reference, one at the deepest paragraph
     assert "RL002" not in rules
 
@@ -716,7 +719,9 @@ def test_a_slow_pattern_in_a_users_pack_is_stopped_naming_the_rule(
         "than 0.2 s on one text and was stopped; rewrite it so it cannot backtrack "
         "catastrophically\n"
     )
-    assert [(i["path"], i["rule"]) for i in json.loads(out)] == [("b-fine.yaml", "MY001")]
+    assert [(i["path"], i["rule"]) for i in findings_of(json.loads(out))] == [
+        ("b-fine.yaml", "MY001")
+    ]
 
 
 def test_a_template_that_expands_to_a_bad_pattern_is_an_error_not_a_crash() -> None:

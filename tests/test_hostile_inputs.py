@@ -23,6 +23,7 @@ from pathlib import Path
 
 import pytest
 
+from reportlint.reporters.json_format import findings_of
 from tests.conftest import EXAMPLES, FIXTURES
 
 resource = pytest.importorskip("resource")  # POSIX: limits and per-child usage
@@ -70,7 +71,8 @@ class Outcome:
     peak_mib: float
 
     def findings(self) -> list[tuple[str, int, int]]:
-        return [(f["rule"], f["line"], f["column"]) for f in json.loads(self.out or "[]")]
+        document = json.loads(self.out) if self.out else {"files": []}
+        return [(f["rule"], f["line"], f["column"]) for f in findings_of(document)]
 
 
 def _limit_memory() -> None:
@@ -113,9 +115,9 @@ def run_check(folder: Path, *args: str, prelude: str = "") -> Outcome:
 
 
 def assert_refused(outcome: Outcome, message: str) -> None:
-    """Exit 2, nothing on stdout but an empty list, and exactly one error line."""
+    """Exit 2, no findings on stdout, and exactly one error line."""
     assert (outcome.code, outcome.err) == (2, f"reportlint: error: {message}\n")
-    assert json.loads(outcome.out) == []
+    assert findings_of(json.loads(outcome.out)) == []
     assert outcome.seconds <= SECONDS
     assert outcome.peak_mib <= 1024
 

@@ -23,6 +23,7 @@ import pytest
 
 from reportlint.cli import main
 from reportlint.files import write_atomically
+from reportlint.reporters.json_format import findings_of
 from reportlint.reporters.junit import xml_text
 from reportlint.reporters.text import escape
 from reportlint.termination import Terminated
@@ -52,7 +53,7 @@ def run(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureF
 
 
 def findings(text: str) -> list[tuple[str, int, int]]:
-    return [(item["rule"], item["line"], item["column"]) for item in json.loads(text)]
+    return [(item["rule"], item["line"], item["column"]) for item in findings_of(json.loads(text))]
 
 
 def temporaries(folder: Path) -> list[str]:
@@ -214,7 +215,7 @@ def test_a_report_name_that_is_not_utf8_is_written_escaped(
     assert ("r%FF.yaml" if fmt == "sarif" else "r\\udcff.yaml") in written
     if fmt == "json":
         # JSON's own escape: it reads back as the same name, and opens the same file.
-        [item] = json.loads(written)
+        [item] = findings_of(json.loads(written))
         assert Path(item["path"]).read_text(encoding="utf-8") == FLAWED
     if fmt == "junit":
         ET.fromstring(written)
@@ -311,5 +312,5 @@ def test_json_on_stdout_stays_utf8_with_a_name_that_is_not(tmp_path: Path) -> No
             timeout=60,
         )
         assert (done.returncode, done.stderr) == (1, b"")
-        [item] = json.loads(done.stdout.decode("utf-8"))
+        [item] = findings_of(json.loads(done.stdout.decode("utf-8")))
         assert item["path"] == name

@@ -23,6 +23,7 @@ import pytest
 from reportlint.cli import main
 from reportlint.linter import DEFAULT_MAX_FINDINGS
 from reportlint.matching import regex
+from reportlint.reporters.json_format import findings_of
 from tests.conftest import EXAMPLES, REPORT_META
 
 REFERENCE = EXAMPLES / "yungang-2023.yaml"
@@ -80,7 +81,9 @@ def test_a_one_megabyte_heading_of_repeated_words_is_quick(tmp_path: Path) -> No
         command("check", "--format", "json", "--select", "RL104", "r.yaml"), tmp_path
     )
     assert (code, err) == (0, b"")  # RL104 is a warning
-    assert [(f["rule"], f["line"], f["column"]) for f in json.loads(out)] == [("RL104", 9, 5)]
+    assert [(f["rule"], f["line"], f["column"]) for f in findings_of(json.loads(out))] == [
+        ("RL104", 9, 5)
+    ]
     assert seconds < 15
 
 
@@ -100,7 +103,7 @@ def test_ten_megabytes_of_placeholders_give_a_thousand_findings_and_one_more(
     (tmp_path / "r.yaml").write_text(text, encoding="utf-8")
     code, out, err, seconds = measured(command("check", "--format", "json", "r.yaml"), tmp_path)
     assert (code, err) == (1, b"")
-    found = json.loads(out)
+    found = findings_of(json.loads(out))
     assert len(out) < 1_000_000
     assert len(found) == DEFAULT_MAX_FINDINGS + 1
     assert sum(f["rule"] == "RL501" for f in found) > 900  # other rules' findings too
@@ -157,7 +160,7 @@ def test_suppressions_past_the_cap_are_not_called_unused(run: Run) -> None:
     code, out, _ = run(
         "check", "--format", "json", "--select", "RL5,RL007", "r.yaml", "--max-findings", "2"
     )
-    found = [(f["rule"], f["line"], f["column"]) for f in json.loads(out)]
+    found = [(f["rule"], f["line"], f["column"]) for f in findings_of(json.loads(out))]
     assert (code, found) == (1, [("RL501", 10, 5), ("RL501", 10, 8), ("RL008", 10, 11)])
 
 
@@ -171,12 +174,14 @@ def test_the_cap_never_changes_the_exit_code(run: Run) -> None:
     Path("r.yaml").write_text(WARNINGS_THEN_AN_ERROR, encoding="utf-8")
     args = ("check", "--format", "json", "--lang", "en", "--select", "RL5", "r.yaml")
     code, out, _ = run(*args, "--max-findings", "2")
-    found = [(f["rule"], f["severity"], f["line"], f["column"]) for f in json.loads(out)]
+    found = [
+        (f["rule"], f["severity"], f["line"], f["column"]) for f in findings_of(json.loads(out))
+    ]
     assert (code, found) == (
         1,
         [("RL502", "warning", 8, 7), ("RL502", "warning", 9, 7), ("RL008", "error", 10, 7)],
     )
-    assert json.loads(out)[-1]["message"] == (
+    assert findings_of(json.loads(out))[-1]["message"] == (
         "1 more finding not shown: a file reports at most 2 findings "
         "(change it with --max-findings)"
     )
@@ -259,7 +264,7 @@ def test_a_slow_user_pattern_has_a_budget_per_file(
         r"catastrophically\n",
         err,
     ), err
-    assert [(f["path"], f["line"]) for f in json.loads(out)] == [
+    assert [(f["path"], f["line"]) for f in findings_of(json.loads(out))] == [
         ("b-fine.yaml", 8),
         ("b-fine.yaml", 9),
     ]
@@ -404,7 +409,7 @@ def test_a_killed_worker_costs_only_its_file(
         lines[0],
     )
     lost = re.search(r"(c\d{3}\.yaml)", lines[0]).group(1)  # type: ignore[union-attr]
-    checked = {Path(finding["path"]).name for finding in json.loads(out)}
+    checked = {Path(finding["path"]).name for finding in findings_of(json.loads(out))}
     assert checked == {f"c{index:03d}.yaml" for index in range(120)} - {lost}
 
 

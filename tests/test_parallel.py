@@ -12,9 +12,9 @@ from typing import Any
 import pytest
 
 from reportlint.cli import main, parallel
-from reportlint.errors import ReportlintError
 from reportlint.findings import Finding, Severity
 from reportlint.linter import Linter, Settings
+from reportlint.reporters.json_format import findings_of
 
 EXAMPLE = Path(__file__).resolve().parent.parent / "examples" / "yungang-2023.yaml"
 
@@ -61,12 +61,25 @@ def test_lint_files_keeps_the_order_given(reports: Path) -> None:
     results = list(parallel.lint_files(linter, paths, jobs=2))
     assert [path for path, _ in results] == paths
     by_path = dict(results)
-    error = by_path[reports / "binary.yaml"]
-    assert isinstance(error, ReportlintError)
-    assert str(error) == f"{reports / 'binary.yaml'}: binary file, not a report"
+    unread = by_path[reports / "binary.yaml"]
+    assert (unread.status, unread.findings, unread.meta) == ("unreadable", (), None)
+    assert unread.error == f"{reports / 'binary.yaml'}: binary file, not a report"
     for path, found in results:
         if path.name != "binary.yaml":
-            assert found == linter.lint_file(path)
+            assert (found.path, found.findings, found.error) == (
+                str(path),
+                linter.lint_file(path),
+                None,
+            )
+    # What a worker sends back holds the report's own fields.
+    assert by_path[reports / "r1.yaml"].meta == {
+        "issuer": "大同市云冈区人民政府",
+        "year": 2021,
+        "level": "county",
+        "kind": "government",
+        "title": "云冈区2023年法治政府建设年度报告",
+    }
+    assert by_path[reports / "broken.yaml"].meta == {}
 
 
 def test_spawned_workers_get_the_settings_and_config(
@@ -83,7 +96,7 @@ def test_spawned_workers_get_the_settings_and_config(
     for settings in (Settings(), Settings(severities={"RL305": Severity.ERROR})):
         linter = Linter(settings)
         results = list(parallel.lint_files(linter, paths, jobs=2))
-        assert [found for _, found in results] == [linter.lint_file(path) for path in paths]
+        assert [found.findings for _, found in results] == [linter.lint_file(p) for p in paths]
     assert main(["check", "--quiet", "--jobs", "2", "--config", str(config), *map(str, paths)]) == 1
 
 
@@ -138,7 +151,7 @@ def test_a_worker_that_dies_costs_only_its_file(
         f"reportlint: error: {reports / 'r2.yaml'}: not checked: the process checking it "
         "ended with exit code 9",
     ]
-    checked = {Path(item["path"]).name for item in json.loads(out)}
+    checked = {Path(item["path"]).name for item in findings_of(json.loads(out))}
     assert checked == {"broken.yaml", "r0.yaml", "r1.yaml", "r3.yaml"}
 
 

@@ -69,7 +69,7 @@ def test_the_hook_is_the_one_interface_md_promises() -> None:
     hooks = yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
     hook = next(hook for hook in hooks if hook["id"] == "reportlint")
     assert {key: hook[key] for key in ("entry", "language", "types_or", "require_serial")} == {
-        "entry": "reportlint check",
+        "entry": "reportlint check --reports-only",
         "language": "python",
         "types_or": ["yaml"],
         "require_serial": True,
@@ -122,6 +122,40 @@ def test_try_repo_fails_a_report_with_an_error_and_passes_a_clean_one(
     assert passed.returncode == 0, passed.stdout + passed.stderr
     assert "Passed" in passed.stdout
     assert " error " not in passed.stdout
+
+
+# What a report repository holds besides its reports: none of it is linted by the hook.
+REPOSITORY_FILES = {
+    ".gitlab-ci.yml": "reportlint:\n  script: [reportlint check reports]\n",
+    ".github/workflows/reports.yml": "on: push\njobs: {}\n",
+    "reports/.reportlint.yaml": "profile: six-section\nfail-on: error\n",
+    "mkdocs.yml": "site_name: reports\n",
+}
+
+
+@pytest.mark.network
+def test_try_repo_all_files_lints_only_the_reports(
+    hook_repository: Path, pre_commit_home: Path, tmp_path: Path
+) -> None:
+    reports = new_repository(tmp_path / "office")
+    for name, text in REPOSITORY_FILES.items():
+        (reports / name).parent.mkdir(parents=True, exist_ok=True)
+        (reports / name).write_text(text, encoding="utf-8")
+    clean = BASELINE.read_text(encoding="utf-8")
+    (reports / "reports" / "2023.yaml").write_text(clean, encoding="utf-8")
+    commit_all(reports)
+    args = ("try-repo", str(hook_repository), "reportlint", "--verbose", "--all-files")
+    passed = pre_commit(reports, pre_commit_home, *args)
+    assert passed.returncode == 0, passed.stdout + passed.stderr
+    assert " error " not in passed.stdout
+    faulty = clean.replace("法制审核率达到100%", "法制审核率达到110%")
+    (reports / "reports" / "2024.yaml").write_text(faulty, encoding="utf-8")
+    commit_all(reports)
+    failed = pre_commit(reports, pre_commit_home, *args)
+    assert failed.returncode == 1, failed.stdout + failed.stderr
+    assert "reports/2024.yaml:" in failed.stdout and "RL401 error [rate-range]" in failed.stdout
+    for name in REPOSITORY_FILES:
+        assert f"{name}:" not in failed.stdout
 
 
 @pytest.mark.network

@@ -9,6 +9,7 @@ import pytest
 from reportlint import Finding, check_file
 from reportlint.cli import main
 from reportlint.findings import Severity
+from reportlint.reporters.json_format import findings_of
 from tests.conftest import EXAMPLES
 
 REFERENCE = EXAMPLES / "yungang-2023.yaml"
@@ -52,10 +53,15 @@ def test_the_api_gives_the_commands_immutable_findings_with_the_json_fields(
     capsys: pytest.CaptureFixture[str],
 ) -> None:
     findings = check_file(REFERENCE)
-    assert main(["check", str(REFERENCE), "--format", "json"]) == 0
-    written = json.loads(capsys.readouterr().out)
-    assert [f.as_dict() for f in findings] == written
+    # JSON names files from the repository root (here --root, the report's folder).
+    root = ["--root", str(REFERENCE.parent)]
+    assert main(["check", str(REFERENCE), "--format", "json", *root]) == 0
+    written = findings_of(json.loads(capsys.readouterr().out))
+    # JSON adds the rule's fix hint to the finding's own fields.
+    hints = [row.pop("hint") for row in written]
+    assert [f._replace(path=REFERENCE.name).as_dict() for f in findings] == written
     assert list(Finding._fields) == list(written[0])
+    assert all(isinstance(hint, str) and hint for hint in hints)
     assert all(isinstance(f, Finding) for f in findings)
     with pytest.raises(AttributeError):
         findings[0].line = 1  # type: ignore[misc]
@@ -75,7 +81,7 @@ def test_reference_check_exits_zero(capsys: pytest.CaptureFixture[str]) -> None:
 
 def test_reference_json_output(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["check", str(REFERENCE), "--format", "json"]) == 0
-    rows = json.loads(capsys.readouterr().out)
+    rows = findings_of(json.loads(capsys.readouterr().out))
     assert [(r["rule"], r["line"], r["column"]) for r in rows] == [e[:3] for e in EXPECTED]
     assert set(rows[0]) == {
         "path",
@@ -89,6 +95,7 @@ def test_reference_json_output(capsys: pytest.CaptureFixture[str]) -> None:
         "message",
         "section",
         "pointer",
+        "hint",
     }
     assert rows[1]["pointer"] == "/sections"
     assert rows[2]["pointer"] == "/sections/measures/subsections/1/subsections/2/paragraphs/0"

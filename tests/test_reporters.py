@@ -18,6 +18,7 @@ from reportlint.findings import Finding, Severity
 from reportlint.packs import catalog
 from reportlint.reporters import FORMATS, RunSummary, reporter
 from reportlint.reporters.github import escape_property
+from reportlint.reporters.json_format import findings_of
 from tests.conftest import FLAWED_FIGURES
 
 A = "reports/a.yaml"
@@ -62,7 +63,17 @@ def sarif_validator() -> Draft4Validator:
 
 
 def test_every_format_is_registered() -> None:
-    assert FORMATS == ("text", "json", "sarif", "github", "junit", "gitlab", "html")
+    assert FORMATS == (
+        "text",
+        "json",
+        "sarif",
+        "github",
+        "junit",
+        "gitlab",
+        "json-lines",
+        "markdown",
+        "html",
+    )
 
 
 # --- sarif -------------------------------------------------------------------------------
@@ -92,12 +103,14 @@ def test_sarif_rule_catalogue(summary: RunSummary) -> None:
         "shortDescription": {"text": rl305.summary["en"]},
         "fullDescription": {"text": rl305.rationale["en"]},
         "help": {
-            "text": f"{rl305.rationale['en']}\n\nBasis: {rl305.basis}",
-            "markdown": f"{rl305.rationale['en']}\n\n**Basis:** {rl305.basis}",
+            "text": f"{rl305.rationale['en']}\n\nBasis: {rl305.basis}\n\nFix: {rl305.hint['en']}",
+            "markdown": f"{rl305.rationale['en']}\n\n**Basis:** {rl305.basis}\n\n"
+            f"**Fix:** {rl305.hint['en']}",
         },
         "defaultConfiguration": {"level": "warning"},
-        "properties": {"tags": [rl305.check]},
+        "properties": {"tags": ["dates", "warning", "forbidden-pattern"]},
     }
+    assert rl305.check == "forbidden-pattern"
     assert [rule["defaultConfiguration"]["level"] for rule in driver["rules"]] == [
         "error",
         "warning",
@@ -115,7 +128,7 @@ def test_sarif_results_have_relative_physical_locations(summary: RunSummary) -> 
     ]
     first = results[0]["locations"][0]
     assert first["physicalLocation"] == {
-        "artifactLocation": {"uri": "reports/a.yaml"},
+        "artifactLocation": {"uri": "reports/a.yaml", "uriBaseId": "%SRCROOT%"},
         "region": {"startLine": 3, "startColumn": 5, "endLine": 3, "endColumn": 9},
     }
     assert first["logicalLocations"] == [
@@ -123,7 +136,7 @@ def test_sarif_results_have_relative_physical_locations(summary: RunSummary) -> 
     ]
     assert results[0]["message"] == {"text": "rate, stated: 110%\nsecond line"}
     last = results[3]["locations"][0]["physicalLocation"]["artifactLocation"]
-    assert last == {"uri": "reports/%E5%8E%BF%20%E6%8A%A5%E5%91%8A.yaml"}
+    assert last == {"uri": "reports/%E5%8E%BF%20%E6%8A%A5%E5%91%8A.yaml", "uriBaseId": "%SRCROOT%"}
 
 
 def test_sarif_uri_of_an_absolute_path_under_the_working_folder(
@@ -132,7 +145,10 @@ def test_sarif_uri_of_an_absolute_path_under_the_working_folder(
     monkeypatch.chdir(tmp_path)
     finding = FINDINGS[0]._replace(path=str(tmp_path / "r" / "x.yaml"))
     result = json.loads(render("sarif", [finding], summary))["runs"][0]["results"][0]
-    assert result["locations"][0]["physicalLocation"]["artifactLocation"] == {"uri": "r/x.yaml"}
+    assert result["locations"][0]["physicalLocation"]["artifactLocation"] == {
+        "uri": "r/x.yaml",
+        "uriBaseId": "%SRCROOT%",
+    }
 
 
 def fingerprints_of(log: dict[str, Any]) -> list[str]:
@@ -197,31 +213,33 @@ def test_github_reports_unreadable_files(summary: RunSummary) -> None:
 # --- junit -------------------------------------------------------------------------------
 
 
-def test_junit_one_case_per_file_and_rule(summary: RunSummary) -> None:
+def test_junit_one_suite_per_file_and_one_case_per_rule(summary: RunSummary) -> None:
     text = render("junit", FINDINGS, summary)
     assert text.startswith('<?xml version="1.0" encoding="utf-8"?>\n')
     root = ET.fromstring(text.split("\n", 1)[1])
     assert root.tag == "testsuites"
-    assert (root.get("tests"), root.get("failures"), root.get("errors")) == ("6", "3", "0")
-    suite = root.find("testsuite")
-    assert suite is not None
+    # At the default fail-on (error) only RL201 fails; warnings and infos are output.
+    assert (root.get("tests"), root.get("failures"), root.get("errors")) == ("6", "1", "0")
+    suites = root.findall("testsuite")
+    assert [(s.get("name"), s.get("tests"), s.get("failures")) for s in suites] == [
+        (A, "3", "1"),
+        (B, "3", "0"),
+    ]
     cases = [
-        (case.get("classname"), case.get("name"), case.find("failure") is not None)
-        for case in suite.iter("testcase")
+        (case.get("classname"), case.get("name"), [child.tag for child in case])
+        for case in root.iter("testcase")
     ]
     assert cases == [
-        (A, "RL201 review-rate", True),
-        (A, "RL305 partial-year-data", True),
-        (A, "RL210 plans-measurable", False),
-        (B, "RL201 review-rate", False),
-        (B, "RL305 partial-year-data", False),
-        (B, "RL210 plans-measurable", True),
+        (A, "RL201 review-rate", ["failure"]),
+        (A, "RL305 partial-year-data", ["system-out"]),
+        (A, "RL210 plans-measurable", []),
+        (B, "RL201 review-rate", []),
+        (B, "RL305 partial-year-data", []),
+        (B, "RL210 plans-measurable", ["system-out"]),
     ]
-    failure = suite.findall("testcase")[1].find("failure")
-    assert failure is not None
-    assert failure.get("type") == "warning"
-    assert failure.get("message") == 'figures "今年以来" do not cover the whole year'
-    assert (failure.text or "").splitlines() == [
+    output = suites[0].findall("testcase")[1].find("system-out")
+    assert output is not None
+    assert (output.text or "").splitlines() == [
         'reports/a.yaml:7:1: RL305 warning [partial-year-data] figures "今年以来" do not '
         "cover the whole year",
         'reports/a.yaml:7:20: RL305 warning [partial-year-data] figures "截至目前" do not '
@@ -229,10 +247,21 @@ def test_junit_one_case_per_file_and_rule(summary: RunSummary) -> None:
     ]
 
 
+def test_junit_fails_warnings_at_fail_on_warning(summary: RunSummary) -> None:
+    text = render("junit", FINDINGS, summary._replace(fail_on=Severity.WARNING))
+    root = ET.fromstring(text.split("\n", 1)[1])
+    assert root.get("failures") == "2"
+    failure = root.find("testsuite/testcase[@name='RL305 partial-year-data']/failure")
+    assert failure is not None
+    assert failure.get("type") == "warning"
+    assert failure.get("message") == 'figures "今年以来" do not cover the whole year'
+
+
 def test_junit_unreadable_file_is_an_error_case(summary: RunSummary) -> None:
     failed = summary._replace(files=[], errors=["x.yaml: no such file"])
     root = ET.fromstring(render("junit", [], failed).split("\n", 1)[1])
     assert (root.get("tests"), root.get("failures"), root.get("errors")) == ("1", "0", "1")
+    assert [suite.get("errors") for suite in root.findall("testsuite")] == ["1"]
     error = root.find("testsuite/testcase/error")
     assert error is not None and error.get("message") == "x.yaml: no such file"
 
@@ -290,7 +319,7 @@ def test_several_outputs_in_one_run(
     ]
     assert main(args) == 1
     out = capsys.readouterr().out
-    found = json.loads(Path("a.json").read_text(encoding="utf-8"))
+    found = findings_of(json.loads(Path("a.json").read_text(encoding="utf-8")))
     assert [(f["rule"], f["line"], f["column"], f["severity"]) for f in found] == [
         ("RL401", 11, 11, "error"),
         ("RL305", 12, 9, "warning"),
@@ -310,7 +339,7 @@ def test_several_outputs_in_one_run(
         for r in run["results"]
     ] == [("RL401", 11), ("RL305", 12)]
     junit = ET.parse("c.xml").getroot()
-    assert (junit.get("tests"), junit.get("failures")) == ("2", "2")
+    assert (junit.get("tests"), junit.get("failures")) == ("2", "1")
     gitlab = json.loads(Path("d.json").read_text(encoding="utf-8"))
     assert [(i["check_name"], i["location"]["lines"]["begin"]) for i in gitlab] == [
         ("RL401", 11),
@@ -323,7 +352,7 @@ def test_output_before_format_pairs_with_it(
 ) -> None:
     assert main([*check_args(faulty_report), "--output", "x.json", "--format", "json"]) == 1
     assert capsys.readouterr().out == ""
-    assert len(json.loads(Path("x.json").read_text(encoding="utf-8"))) == 2
+    assert len(findings_of(json.loads(Path("x.json").read_text(encoding="utf-8")))) == 2
 
 
 def test_output_alone_writes_text(faulty_report: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -366,6 +395,6 @@ def test_check_help_documents_several_outputs(capsys: pytest.CaptureFixture[str]
     with pytest.raises(SystemExit):
         main(["check", "--help"])
     out = capsys.readouterr().out
-    assert "{text,json,sarif,github,junit,gitlab,html}" in out
+    assert "{text,json,sarif,github,junit,gitlab,json-lines,markdown,html}" in out
     assert "each --format writes to the --output that follows it" in out
     assert "--format json --output a.json --format sarif --output b.sarif" in out

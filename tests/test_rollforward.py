@@ -100,5 +100,3 @@ def test_year_moves_every_year_by_the_same_step_and_existing_files_stay(
     assert main(["init", str(new), "--from", str(last)]) == 2
     assert "already exists; use --force" in capsys.readouterr().err
     assert new.read_text(encoding="utf-8") == text
-    assert main(["init", str(new), "--year", "2025"]) == 2
-    assert "--year needs --from" in capsys.readouterr().err

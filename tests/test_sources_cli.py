@@ -15,6 +15,7 @@ import yaml
 from reportlint.cli import main
 from reportlint.inputs.sources import load_source_text
 from reportlint.linter import Linter, Settings
+from reportlint.reporters.json_format import findings_of as json_findings
 from reportlint.resources import rules_dir
 
 HERE = Path(__file__).resolve().parent
@@ -72,7 +73,7 @@ def test_import_in_chinese_reports_numbering_in_chinese(
 
 def findings_of(capsys: pytest.CaptureFixture[str], *args: str) -> list[dict[str, Any]]:
     main(["check", "--format", "json", *args])
-    result: list[dict[str, Any]] = json.loads(capsys.readouterr().out)
+    result: list[dict[str, Any]] = json_findings(json.loads(capsys.readouterr().out))
     return result
 
 

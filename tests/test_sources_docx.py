@@ -10,6 +10,7 @@ import pytest
 import yaml
 
 from reportlint.cli import main
+from reportlint.reporters.json_format import findings_of
 
 docx = pytest.importorskip("docx")
 
@@ -92,7 +93,7 @@ def test_findings_give_paragraph_and_character(
     capsys: pytest.CaptureFixture[str], draft: Path
 ) -> None:
     assert main(["check", "--format", "json", "--select", "RL107,RL305,RL501", str(draft)]) == 1
-    findings = json.loads(capsys.readouterr().out)
+    findings = findings_of(json.loads(capsys.readouterr().out))
     assert [(f["rule"], f["line"], f["column"]) for f in findings] == [
         ("RL305", 6, 11),  # 截至11月份
         ("RL107", 9, 1),  # 1,

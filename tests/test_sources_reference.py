@@ -11,6 +11,7 @@ import pytest
 import yaml
 
 from reportlint.cli import main
+from reportlint.reporters.json_format import findings_of
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
@@ -45,7 +46,7 @@ HTML_FINDINGS = [
 def check(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, list[dict[str, Any]]]:
     code = main(["check", "--format", "json", *args])
     out = capsys.readouterr().out
-    return code, json.loads(out)
+    return code, findings_of(json.loads(out))
 
 
 def places(findings: list[dict[str, Any]]) -> list[tuple[str, int, int]]:

@@ -89,7 +89,7 @@ def test_a_reader_that_stops_early_ends_the_run_quietly(tmp_path: Path) -> None:
         command, cwd=tmp_path, stdout=subprocess.PIPE, stderr=subprocess.PIPE
     )
     assert process.stdout is not None and process.stderr is not None
-    assert process.stdout.readline() == b"[\n"
+    assert process.stdout.readline() == b"{\n"
     process.stdout.close()
     assert (process.wait(timeout=60), process.stderr.read()) == (0, b"")
     process.stderr.close()

@@ -119,6 +119,7 @@ class Linter:
             rule_options=self.settings.rule_options,
         )
         self._active_ids = {rule.id for rule in self.active}
+        self.last_data: Any = None
         regex.trust(_trusted_patterns(all_rules, self.profile))
 
     def read(self, path: Path) -> str:
@@ -136,6 +137,8 @@ class Linter:
         return self.lint_document(inputs.load_text(text, path))
 
     def lint_document(self, doc: Document) -> list[Finding]:
+        # The report as loaded, for the caller that reports its issuer, year… (cli.parallel).
+        self.last_data = doc.data
         findings = [self._problem_finding(doc, problem) for problem in doc.problems]
         if doc.data is not None or not doc.problems:
             findings.extend(self._schema_findings(doc))

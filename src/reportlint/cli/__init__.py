@@ -14,7 +14,7 @@ from reportlint.errors import ReportlintError
 from reportlint.reporters import FORMATS
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
-ISSUES_URL = "the reportlint issue tracker"
+ISSUES_URL = "the reportlint maintainers with the command and the file that caused it"
 
 
 class UsageError(ReportlintError):
@@ -170,6 +170,19 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
         action="store_true",
         help="text output: one line per finding, without the report's line and the hint",
     )
+    check.add_argument(
+        "-v", "--verbose", action="store_true", help="also list the files passed over, and why"
+    )
+    check.add_argument(
+        "--root",
+        metavar="DIR",
+        help="name files in machine outputs from DIR (default: the git top level)",
+    )
+    check.add_argument(
+        "--reports-only",
+        action="store_true",
+        help="check a named YAML file only if it is a report, as in folders (pre-commit)",
+    )
     check.add_argument("--no-color", action="store_true", help="plain text output")
     check.add_argument("--lang", choices=("zh", "en"), default=None, help="language of messages")
     check.add_argument(
@@ -239,8 +252,14 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
         help="start from last year's report: years rolled forward, figures left as XX",
     )
     init.add_argument(
-        "--year", type=int, default=None, help="with --from: the year reported on (default: next)"
+        "--year",
+        type=int,
+        default=None,
+        help="the year reported on (default: last year; with --from, the year after it)",
     )
+    init.add_argument("--issuer", default=None, help="the body that reports (某某县人民政府)")
+    init.add_argument("--level", choices=("province", "city", "county", "township"))
+    init.add_argument("--kind", choices=("government", "department"))
 
     importer = commands.add_parser(
         "import", help="published report (.txt, .html, .docx) -> report YAML"
@@ -321,18 +340,24 @@ def run(argv: Sequence[str]) -> int:
             show=args.show,
             use_cache=not args.no_cache,
         )
-    if args.command == "init" and (args.from_report is not None or args.year is not None):
+    if args.command == "init" and args.from_report is not None:
         from reportlint.publish.rollforward import write_rolled
 
-        if args.from_report is None:
-            raise UsageError("--year needs --from LAST_YEAR.yaml")
         write_rolled(args.from_report, args.path, year=args.year, force=args.force)
         sys.stdout.write(f"wrote {args.path}\n")
         return EXIT_OK
     if args.command == "init":
         from reportlint.cli.init import write_template
 
-        for written in write_template(args.path, force=args.force):
+        written_files = write_template(
+            args.path,
+            force=args.force,
+            year=args.year,
+            issuer=args.issuer,
+            level=args.level,
+            kind=args.kind,
+        )
+        for written in written_files:
             sys.stdout.write(f"wrote {written}\n")
         return EXIT_OK
     if args.command == "import":

@@ -17,7 +17,7 @@ from reportlint.errors import ReportlintError
 def run_fix(args: argparse.Namespace, *, lang: str, write: bool) -> int:
     """Fix (``write``) or show the fixes of the files ``args.paths`` names; 1: fixes shown."""
     from reportlint import config as configuration
-    from reportlint.cli.check import discover, settings_from
+    from reportlint.cli.check import declares_format, discover, settings_from
     from reportlint.linter import Linter
     from reportlint.packs import catalog
     from reportlint.publish.fixing import fix_file
@@ -26,10 +26,12 @@ def run_fix(args: argparse.Namespace, *, lang: str, write: bool) -> int:
     settings = settings_from(args, lang, config)
     rules = catalog.load_rules(list(settings.extra_packs), use_cache=settings.use_cache)
     linter = Linter(settings, rules=rules)
+    # As the check reads them: in folders only the files that declare the report format.
     files = [
         path
-        for path in discover(args.paths, (".yaml", ".yml"))
+        for path, named in discover(args.paths, (".yaml", ".yml"))
         if path.suffix.lower() in (".yaml", ".yml")
+        and (named or declares_format(path))
         and (config is None or not config.excluded(path))
     ]
     shown = False

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import datetime
+import os
 from collections.abc import Callable
 from pathlib import Path
-from typing import TextIO
+from typing import Any, TextIO
 
 from reportlint.errors import ReportlintError
 from reportlint.files import write_atomically
@@ -15,18 +17,18 @@ REPORT_TEMPLATE = """\
 # Numbers such as 一、 (一) 1. are not written: they follow from the order of the parts.
 format: reportlint/1
 report:
-  title: 某某县2025年法治政府建设年度报告   # {地名}{年份}年法治政府建设年度报告
-  issuer: 某某县人民政府                   # the body that reports and signs
-  kind: government                        # government | department
-  level: county                           # province | city | county | township
-  year: 2025                              # the year reported on
-  signed_on: 2026-01-20                   # the date under the signature (成文日期)
-  # published_on: 2026-03-01              # 发布日期, once published (before 1 April)
+  title: {title}   # {{地名}}{{年份}}年法治政府建设年度报告
+  issuer: {issuer}                   # the body that reports and signs
+  kind: {kind}                        # government | department
+  level: {level}                           # province | city | county | township
+  year: {year}                              # the year reported on
+  signed_on: {next}-01-20                   # the date under the signature (成文日期)
+  # published_on: {next}-03-01              # 发布日期, once published (before 1 April)
 preamble:
-  - 2025年,……现将本年度法治政府建设情况报告如下。
+  - {year}年,……现将本年度法治政府建设情况报告如下。
 sections:
   measures:
-    heading: 2025年推进法治政府建设的主要举措和成效
+    heading: {year}年推进法治政府建设的主要举措和成效
     subsections:
       - heading: 待补充
         paragraphs:
@@ -36,13 +38,13 @@ sections:
     paragraphs:
       - 待补充(述法、学法、听取汇报……)
   shortcomings:
-    heading: 2025年法治政府建设存在的不足和原因
+    heading: {year}年法治政府建设存在的不足和原因
     subsections:
       - heading: 待补充
         paragraphs:
           - 待补充(每一项不足都写明原因)
   plans:
-    heading: 2026年推进法治政府建设的主要安排
+    heading: {next}年推进法治政府建设的主要安排
     paragraphs:
       - 待补充(可衡量的目标：数字、日期或期限)
   suggestions:
@@ -73,13 +75,64 @@ def _writer(text: str) -> Callable[[TextIO], None]:
     return produce
 
 
-def write_template(path: Path, *, force: bool = False) -> list[Path]:
-    """Write the report template at ``path`` and ``.reportlint.yaml`` beside it."""
-    config = path.parent / ".reportlint.yaml"
-    targets = [(path, REPORT_TEMPLATE), (config, CONFIG_TEMPLATE)]
+LEVELS = ("province", "city", "county", "township")
+KINDS = ("government", "department")
+
+
+def report_text(
+    *, year: int, issuer: str = "某某县人民政府", level: str = "county", kind: str = "government"
+) -> str:
+    """The template for ``year``'s report by ``issuer``; the title names the place."""
+    place = issuer.removesuffix("人民政府") or issuer
+    return REPORT_TEMPLATE.format(
+        title=f"{place}{year}年法治政府建设年度报告",
+        issuer=issuer,
+        kind=kind,
+        level=level,
+        year=year,
+        next=year + 1,
+    )
+
+
+def write_template(
+    path: Path,
+    *,
+    force: bool = False,
+    year: int | None = None,
+    issuer: str | None = None,
+    level: str | None = None,
+    kind: str | None = None,
+) -> list[Path]:
+    """Write the report template at ``path`` (making its folders), and ``.reportlint.yaml``
+    at the repository root (the report's folder outside a repository) unless a config is
+    already found from the report's folder upward. Nothing is overwritten without ``force``.
+    """
+    from reportlint import config
+
+    folder = Path(os.path.abspath(path)).parent
+    text = report_text(
+        year=year if year is not None else datetime.date.today().year - 1,
+        issuer=issuer or "某某县人民政府",
+        level=level or "county",
+        kind=kind or "government",
+    )
+    targets = [(path, text)]
+    existing_config = _nearest_config(folder, config)
+    if existing_config is None:
+        root = config.repository_root(folder) or folder
+        targets.append((root / ".reportlint.yaml", CONFIG_TEMPLATE))
     existing = [str(target) for target, _ in targets if target.exists()]
     if existing and not force:
         raise ReportlintError(f"{', '.join(existing)} already exists; use --force to overwrite")
-    for target, text in targets:
-        write_atomically(target, _writer(text))
+    for target, content in targets:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        write_atomically(target, _writer(content))
     return [target for target, _ in targets]
+
+
+def _nearest_config(folder: Path, config: Any) -> Path | None:
+    # The folder may not exist yet: its nearest existing ancestor is asked.
+    while not folder.exists() and folder != folder.parent:
+        folder = folder.parent
+    found: Path | None = config.discover(folder)
+    return found

@@ -2,7 +2,8 @@
 
 Each worker process builds one Linter from the run's Settings when it starts and keeps
 it (rules, profile and compiled patterns) for every file it is sent. Files go out one at
-a time to whichever worker is free, and only findings come back, so memory stays flat
+a time to whichever worker is free, and only each file's result (findings, or the error
+that kept it unread, and the report's issuer, year…) comes back, so memory stays flat
 however many files there are.
 
 A worker the system kills (out of memory, a stray ``kill``) costs only the file it was
@@ -17,23 +18,24 @@ from __future__ import annotations
 import contextlib
 import os
 import sys
+import time
 from collections import deque
 from collections.abc import Generator, Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from reportlint.errors import ReportlintError
+from reportlint.reporters import FileResult, report_meta
 
 if TYPE_CHECKING:
     from multiprocessing.connection import Connection
     from multiprocessing.context import BaseContext
     from multiprocessing.process import BaseProcess
 
-    from reportlint.findings import Finding
     from reportlint.linter import Linter, Settings
 
-# What lint_files yields for one file: its findings, or the error that kept it unread.
-Result = tuple[Path, "list[Finding] | ReportlintError"]
+# What lint_files yields for one file: the path given, and what linting it gave.
+Result = tuple[Path, FileResult]
 
 
 def cpu_count() -> int:
@@ -82,11 +84,16 @@ def lint_files(
             pool.stop()
 
 
-def _lint(linter: Linter, path: Path) -> list[Finding] | ReportlintError:
+def _lint(linter: Linter, path: Path) -> FileResult:
+    """``linter.lint_file``, keeping the report's own fields (issuer, year…) as well."""
+    linter.last_data = None
+    started = time.perf_counter()
     try:
-        return linter.lint_file(path)
+        findings = linter.lint_file(path)
     except ReportlintError as error:
-        return error
+        return FileResult(str(path), error=str(error), seconds=time.perf_counter() - started)
+    seconds = time.perf_counter() - started
+    return FileResult(str(path), findings, meta=report_meta(linter.last_data), seconds=seconds)
 
 
 class _Worker:
@@ -106,7 +113,7 @@ class _Pool:
         self.paths = paths
         self.context = _context()
         self.waiting = deque(range(len(paths)))
-        self.done: dict[int, list[Finding] | ReportlintError] = {}
+        self.done: dict[int, FileResult] = {}
         self.workers: list[_Worker] = []
 
     def start(self, count: int) -> None:
@@ -163,13 +170,13 @@ class _Pool:
             try:
                 if not worker.connection.poll():
                     break
-                found, message, bug = worker.connection.recv()
+                result, bug = worker.connection.recv()
             except (EOFError, OSError):
                 break  # its end of the pipe closed: it is gone
             if bug is not None:
                 raise bug  # a bug in the worker is a bug of the run
             assert worker.index is not None
-            self.done[worker.index] = found if message is None else ReportlintError(message)
+            self.done[worker.index] = result
             worker.index = None
             self._give(worker)
         if worker.process.is_alive():
@@ -179,8 +186,10 @@ class _Pool:
         self.workers.remove(worker)
         if worker.index is not None:
             path = self.paths[worker.index]
-            self.done[worker.index] = ReportlintError(
-                f"{path}: not checked: the process checking it {_ended(worker.process.exitcode)}"
+            self.done[worker.index] = FileResult(
+                str(path),
+                error=f"{path}: not checked: the process checking it "
+                f"{_ended(worker.process.exitcode)}",
             )
         if self.waiting:
             self._start_one()
@@ -214,8 +223,8 @@ def _context() -> BaseContext:
 def _serve(settings: Settings, connection: Connection, parent: int) -> None:
     """A worker: lint each path received until the pipe closes; answer each one.
 
-    An answer is (findings, error message, exception of a bug). An error crosses the
-    process boundary as its message: a subclass with its own constructor arguments
+    An answer is (FileResult, exception of a bug). An error crosses the process boundary
+    as its message (in the FileResult): a subclass with its own constructor arguments
     would not unpickle.
     """
     import signal
@@ -239,16 +248,12 @@ def _serve(settings: Settings, connection: Connection, parent: int) -> None:
             return
         try:
             linter = linter or Linter(settings)
-            result = _lint(linter, path)
-            if isinstance(result, ReportlintError):
-                connection.send(([], str(result), None))
-            else:
-                connection.send((result, None, None))
+            connection.send((_lint(linter, path), None))
         except Exception as error:  # a bug: the parent reports it as one
             try:
-                connection.send(([], None, error))
+                connection.send((None, error))
             except Exception:
-                connection.send(([], None, RuntimeError(f"{type(error).__name__}: {error}")))
+                connection.send((None, RuntimeError(f"{type(error).__name__}: {error}")))
 
 
 def _die_with(parent: int) -> None:

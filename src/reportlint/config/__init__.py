@@ -1,7 +1,11 @@
-"""The configuration: found from the working folder upward, validated, turned into settings.
+"""The configuration: found from each checked file's folder upward, validated, turned into
+settings.
 
 ``.reportlint.yaml`` (or ``.reportlint.yml``), or a ``[tool.reportlint]`` table in
-``pyproject.toml``; the first folder that has one wins. A configuration is a regular file
+``pyproject.toml``; the first folder that has one wins, and the search stops at the
+repository root (the folder holding ``.git``), as ruff's does. ``include``, ``exclude``
+and ``per-file-ignores`` are gitignore patterns (``pathspec``, imported only when a
+config has some), relative to the config's folder. A configuration is a regular file
 of at most 1 MiB, and its YAML is read under the reports' node budget. Validation uses
 pydantic (``config.model``) only when these exact bytes have not been validated before:
 the result is kept in the cache (``packs.cache``), so a pre-commit run with a config
@@ -10,7 +14,7 @@ reads JSON, not pydantic.
 
 from __future__ import annotations
 
-import fnmatch
+import functools
 import json
 import os
 import sys
@@ -43,24 +47,31 @@ class Config(NamedTuple):
     # Mapping defaults: one shared empty dict, never written to (and picklable, for --jobs).
     severity: Mapping[str, str] = {}
     rules: tuple[Path, ...] = ()
+    include: tuple[str, ...] = ()
     exclude: tuple[str, ...] = ()
     per_file_ignores: tuple[tuple[str, tuple[str, ...]], ...] = ()
     max_bytes: int | None = None
     options: Mapping[str, Mapping[str, Any]] = {}
     use_cache: bool = True
+    docs_url: str | None = None
 
     def excluded(self, path: Path) -> bool:
-        """Whether ``path`` matches one of the ``exclude`` globs."""
-        relative = self._relative(path)
-        return any(_matches(pattern, relative) for pattern in self.exclude)
+        """Whether ``path`` matches the ``exclude`` patterns."""
+        return bool(self.exclude) and _matches(self.exclude, self._relative(path))
+
+    def included(self, path: Path) -> bool:
+        """Whether ``path`` matches the ``include`` patterns (a report without ``format:``)."""
+        return bool(self.include) and _matches(self.include, self._relative(path))
 
     def ignored_rules(self, path: Path) -> tuple[str, ...]:
         """The rule IDs and prefixes ``per-file-ignores`` turns off for ``path``."""
+        if not self.per_file_ignores:
+            return ()
         relative = self._relative(path)
         return tuple(
             rule
             for pattern, rules in self.per_file_ignores
-            if _matches(pattern, relative)
+            if _matches((pattern,), relative)
             for rule in rules
         )
 
@@ -132,29 +143,90 @@ class Config(NamedTuple):
         )
 
 
-def _matches(pattern: str, relative: str) -> bool:
-    """A glob with a ``/`` matches the path from the config's folder (``*`` crosses folders);
-    one without matches any file or folder name along the path."""
-    pattern = pattern.strip().removeprefix("./").rstrip("/")
-    if "/" in pattern:
-        return fnmatch.fnmatchcase(relative, pattern) or fnmatch.fnmatchcase(
-            relative, pattern + "/*"
-        )
-    return any(fnmatch.fnmatchcase(part, pattern) for part in relative.split("/"))
+def _matches(patterns: tuple[str, ...], relative: str) -> bool:
+    """Whether ``relative`` (from the config's folder) matches gitignore ``patterns``: one
+    without a ``/`` matches a file or folder name anywhere, ``**`` crosses folders, ``!``
+    re-includes, and a folder's pattern covers what is inside it."""
+    return bool(_spec(patterns).match_file(relative))
+
+
+@functools.cache
+def _spec(patterns: tuple[str, ...]) -> Any:
+    import pathspec  # only a config with patterns pays for it
+
+    return pathspec.GitIgnoreSpec.from_lines(patterns)
+
+
+def repository_root(start: Path) -> Path | None:
+    """The nearest folder from ``start`` upward holding ``.git`` (a folder, or a worktree's
+    file), or None outside a repository."""
+    folder = Path(os.path.abspath(start))
+    for candidate in (folder, *folder.parents):
+        if os.path.lexists(candidate / ".git"):
+            return candidate
+    return None
 
 
 def discover(start: Path) -> Path | None:
     """The first ``.reportlint.yaml`` or ``pyproject.toml`` with ``[tool.reportlint]`` from
-    ``start`` upward."""
+    ``start`` upward, up to the repository root."""
     folder = Path(os.path.abspath(start))
     for candidate in (folder, *folder.parents):
-        for name in YAML_NAMES:
-            if (candidate / name).is_file():
-                return candidate / name
-        pyproject = candidate / PYPROJECT
-        if pyproject.is_file() and _pyproject_table(pyproject, _read(pyproject)) is not None:
-            return pyproject
+        found = _config_in(candidate)
+        if found is not None or os.path.lexists(candidate / ".git"):
+            return found
     return None
+
+
+def _config_in(folder: Path) -> Path | None:
+    for name in YAML_NAMES:
+        if (folder / name).is_file():
+            return folder / name
+    pyproject = folder / PYPROJECT
+    if pyproject.is_file() and _pyproject_table(pyproject, _read(pyproject)) is not None:
+        return pyproject
+    return None
+
+
+class Finder:
+    """The configuration of each file: discovered from its folder, each folder asked once
+    and each config file loaded once, however many files a run checks."""
+
+    def __init__(self, explicit: Path | None, *, use_cache: bool = True) -> None:
+        self.use_cache = use_cache
+        self.explicit = load(explicit, use_cache=use_cache) if explicit is not None else None
+        self._by_folder: dict[Path, Path | None] = {}
+        self._loaded: dict[Path, Config] = {}
+
+    def for_file(self, path: Path) -> Config | None:
+        """``--config`` when given, else the nearest configuration of ``path``."""
+        if self.explicit is not None:
+            return self.explicit
+        folder = Path(os.path.abspath(path)).parent
+        if folder not in self._by_folder:
+            self._by_folder[folder] = self._discover(folder)
+        found = self._by_folder[folder]
+        if found is None:
+            return None
+        if found not in self._loaded:
+            self._loaded[found] = load(found, use_cache=self.use_cache)
+        return self._loaded[found]
+
+    def _discover(self, folder: Path) -> Path | None:
+        # The walk up stops at the first folder already asked: siblings share the answer.
+        walked: list[Path] = []
+        found: Path | None = None
+        for candidate in (folder, *folder.parents):
+            if candidate in self._by_folder:
+                found = self._by_folder[candidate]
+                break
+            walked.append(candidate)
+            found = _config_in(candidate)
+            if found is not None or os.path.lexists(candidate / ".git"):
+                break
+        for candidate in walked:
+            self._by_folder[candidate] = found
+        return found
 
 
 def _read(path: Path) -> bytes:
@@ -254,6 +326,7 @@ def load(path: Path, *, use_cache: bool = True) -> Config:
         fail_on=data["fail_on"],
         severity=data["severity"],
         rules=tuple(root / entry for entry in data["rules"]),
+        include=tuple(data["include"]),
         exclude=tuple(data["exclude"]),
         per_file_ignores=tuple(
             (pattern, tuple(ids)) for pattern, ids in data["per_file_ignores"].items()
@@ -261,6 +334,7 @@ def load(path: Path, *, use_cache: bool = True) -> Config:
         max_bytes=data["max_bytes"],
         options=data["options"],
         use_cache=use_cache,
+        docs_url=data["docs_url"],
     )
 
 
@@ -278,10 +352,12 @@ def _fits(data: Any) -> bool:
             "fail_on": (shape.SEVERITY, None),
             "severity": shape.MapOf(shape.SEVERITY),
             "rules": [str],
+            "include": [str],
             "exclude": [str],
             "per_file_ignores": shape.MapOf([str]),
             "max_bytes": (lambda value: _byte_limit(value), None),
             "options": shape.MapOf(shape.MapOf(shape.ANY)),
+            "docs_url": (str, None),
         },
     )
 

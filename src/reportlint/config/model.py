@@ -41,13 +41,16 @@ class ConfigModel(BaseModel):
     fail_on: SeverityName | None = Field(default=None, alias="fail-on")
     severity: dict[str, SeverityName] = Field(default_factory=dict)
     rules: list[str] = Field(default_factory=list)
+    include: list[str] = Field(default_factory=list)
     exclude: list[str] = Field(default_factory=list)
     per_file_ignores: dict[str, list[str]] = Field(default_factory=dict, alias="per-file-ignores")
     # Strict: YAML's `true` is no number of bytes (lax validation would read it as 1).
     max_bytes: StrictInt | None = Field(default=None, alias="max-bytes", gt=0, le=MAX_BYTES_LIMIT)
     options: dict[str, dict[str, Any]] = Field(default_factory=dict)
+    # Where each rule's page is: SARIF's helpUri is this with the rule ID appended.
+    docs_url: str | None = Field(default=None, alias="docs-url", min_length=1)
 
-    @field_validator("select", "ignore", "rules", "exclude", mode="before")
+    @field_validator("select", "ignore", "rules", "include", "exclude", mode="before")
     @classmethod
     def _listed(cls, value: Any) -> Any:
         return _as_list(value)

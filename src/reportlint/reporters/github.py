@@ -3,10 +3,15 @@
 ``::error file=…,line=…,col=…,endLine=…,endColumn=…,title=RL201::message``; warnings are
 ``::warning`` and infos ``::notice``. Values are escaped as the runner expects: ``%``, CR
 and LF everywhere, and ``:`` and ``,`` too inside properties.
+
+GitHub shows only a few annotations of each kind per step, so errors come first and at
+most ``ANNOTATIONS`` are written as annotations; the rest are plain lines of the log, and a
+last notice says how many and where they are.
 """
 
 from __future__ import annotations
 
+import os
 from collections.abc import Sequence
 from typing import TextIO
 
@@ -14,6 +19,7 @@ from reportlint.findings import Finding, Severity
 from reportlint.reporters import RunSummary
 
 _COMMANDS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
+ANNOTATIONS = 50
 
 
 def escape_data(text: str) -> str:
@@ -41,7 +47,24 @@ def command(finding: Finding) -> str:
 
 
 def write(findings: Sequence[Finding], stream: TextIO, summary: RunSummary) -> None:
-    for finding in findings:
-        stream.write(command(finding) + "\n")
     for error in summary.errors:
         stream.write(f"::error title=reportlint::{escape_data(error)}\n")
+    room = max(0, ANNOTATIONS - len(summary.errors))
+    ordered = sorted(findings, key=lambda finding: -finding.severity)  # stable: errors first
+    for finding in ordered[:room]:
+        stream.write(command(finding) + "\n")
+    rest = ordered[room:]
+    for finding in rest:
+        stream.write(
+            f"{finding.path}:{finding.line}:{finding.column}: {finding.rule} "
+            f"{finding.severity} [{finding.name}] {escape_data(finding.message)}\n"
+        )
+    if rest:
+        where = "above in this step's log" + (
+            " and in the job summary" if os.environ.get("GITHUB_STEP_SUMMARY") else ""
+        )
+        stream.write(
+            f"::notice title=reportlint::{len(rest)} more finding"
+            f"{'' if len(rest) == 1 else 's'} not shown as annotations; they are listed "
+            f"{where}\n"
+        )

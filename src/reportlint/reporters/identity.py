@@ -8,7 +8,6 @@ findings of one rule in the same node.
 
 from __future__ import annotations
 
-import hashlib
 import os
 from collections import Counter
 from collections.abc import Sequence
@@ -17,19 +16,47 @@ from pathlib import Path, PurePath
 from reportlint.findings import Finding
 
 
-def relative_path(path: str) -> str:
-    """``path`` relative to the working directory when it lies below it, with ``/``."""
+def relative_path(path: str, root: str | None = None) -> str:
+    """``path`` with ``/``, relative to ``root`` (the repository root) when given, else to
+    the working directory, when it lies below it; absolute otherwise."""
     candidate = Path(path)
-    if candidate.is_absolute():
-        try:
-            candidate = candidate.relative_to(Path.cwd())
-        except ValueError:
-            return candidate.as_posix()
+    if root is not None:
+        candidate = Path(os.path.abspath(candidate))
+        base = Path(root)
+    elif candidate.is_absolute():
+        base = Path.cwd()
+    else:
+        return PurePath(os.path.normpath(candidate)).as_posix()
+    try:
+        candidate = candidate.relative_to(base)
+    except ValueError:
+        return candidate.as_posix()
     return PurePath(os.path.normpath(candidate)).as_posix()
+
+
+def repository_root(explicit: str | None = None) -> Path:
+    """The folder machine outputs name files from: ``explicit`` (``--root``), else the
+    git top level above the working folder, else the CI workspace holding it
+    (``GITHUB_WORKSPACE``, ``CI_PROJECT_DIR``), else the working folder."""
+    if explicit is not None:
+        return Path(os.path.abspath(explicit))
+    here = Path.cwd()
+    for candidate in (here, *here.parents):
+        if os.path.lexists(candidate / ".git"):
+            return candidate
+    for name in ("GITHUB_WORKSPACE", "CI_PROJECT_DIR"):
+        workspace = os.environ.get(name)
+        if workspace:
+            folder = Path(os.path.abspath(workspace))
+            if here == folder or folder in here.parents:
+                return folder
+    return here
 
 
 def fingerprints(findings: Sequence[Finding]) -> list[str]:
     """One stable, unique hex digest per finding, in the order given."""
+    import hashlib  # only the formats with fingerprints pay for it
+
     seen: Counter[tuple[str, str, str]] = Counter()
     digests = []
     for finding in findings:

@@ -73,9 +73,9 @@ def write(findings: Sequence[Finding], stream: TextIO, summary: RunSummary) -> N
         if context is not None:
             stream.writelines(escape(line) + "\n" for line in context.details(finding))
     if summary.statistics:
-        counts = Counter((finding.rule, finding.name) for finding in findings)
-        for (rule, name), count in sorted(counts.items()):
-            stream.write(f"{count:5d}  {escape(rule)}  {escape(name)}\n")
+        from reportlint.reporters import statistics
+
+        statistics.write_text(findings, stream, summary)
     if not summary.quiet:
         line = summary_line(findings, len(summary.files) - len(summary.errors), summary.lang)
         if summary.errors:

@@ -1,0 +1,62 @@
+"""``reportlint init`` in a report repository: the year, issuer, level and kind asked for,
+missing folders made, one config at the repository root, nothing overwritten."""
+
+from __future__ import annotations
+
+import datetime
+from pathlib import Path
+
+import pytest
+import yaml
+
+from reportlint.cli import main
+
+
+@pytest.fixture
+def repo(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    (tmp_path / ".git").mkdir()
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
+def test_init_in_a_repository(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    args = ["--year", "2024", "--issuer", "大同市人民政府", "--level", "city"]
+    assert main(["init", "reports/2024/report.yaml", *args]) == 0
+    assert capsys.readouterr().out.splitlines() == [
+        "wrote reports/2024/report.yaml",
+        f"wrote {repo / '.reportlint.yaml'}",
+    ]
+    data = yaml.safe_load((repo / "reports/2024/report.yaml").read_text(encoding="utf-8"))
+    report = data["report"]
+    assert (report["title"], report["issuer"], report["level"], report["kind"]) == (
+        "大同市2024年法治政府建设年度报告",
+        "大同市人民政府",
+        "city",
+        "government",
+    )
+    assert (report["year"], str(report["signed_on"])) == (2024, "2025-01-20")
+    assert data["sections"]["plans"]["heading"] == "2025年推进法治政府建设的主要安排"
+    # The next report finds the config at the root and writes none of its own.
+    assert main(["init", "reports/2025/report.yaml", "--year", "2025"]) == 0
+    assert capsys.readouterr().out == "wrote reports/2025/report.yaml\n"
+    assert sorted(p.name for p in repo.rglob(".reportlint.yaml")) == [".reportlint.yaml"]
+    # The template passes the input and schema rules as written.
+    assert main(["check", "reports", "--select", "RL0", "--quiet"]) == 0
+
+
+def test_init_defaults_to_last_year(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["init", "r.yaml"]) == 0
+    data = yaml.safe_load(Path("r.yaml").read_text(encoding="utf-8"))
+    assert data["report"]["year"] == datetime.date.today().year - 1
+
+
+def test_init_never_overwrites(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    Path("r.yaml").write_text("keep\n", encoding="utf-8")
+    assert main(["init", "r.yaml"]) == 2
+    assert capsys.readouterr().err == (
+        "reportlint: error: r.yaml already exists; use --force to overwrite\n"
+    )
+    assert Path("r.yaml").read_text(encoding="utf-8") == "keep\n"
+    assert not Path(".reportlint.yaml").exists()
+    assert main(["init", "r.yaml", "--force"]) == 0
+    assert Path("r.yaml").read_text(encoding="utf-8").startswith("# 法治政府建设年度报告")
