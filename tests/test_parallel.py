@@ -136,14 +136,14 @@ def test_many_copies_of_one_report(tmp_path: Path, capsys: pytest.CaptureFixture
 def test_a_worker_that_dies_costs_only_its_file(
     reports: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    real = Linter.lint_file
+    real = Linter.lint_report
 
-    def dying(self: Linter, path: Path, *args: Any, **kwargs: Any) -> list[Finding]:
+    def dying(self: Linter, path: Path, *args: Any, **kwargs: Any) -> tuple[Any, list[Finding]]:
         if path.name == "r2.yaml":
             os._exit(9)  # as a worker that ended abruptly would
         return real(self, path, *args, **kwargs)
 
-    monkeypatch.setattr(Linter, "lint_file", dying)
+    monkeypatch.setattr(Linter, "lint_report", dying)
     code, out, err = run(capsys, "--jobs", "2", "--format", "json", str(reports))
     assert code == 2
     assert err.splitlines() == [
@@ -159,10 +159,10 @@ def test_a_worker_that_dies_costs_only_its_file(
 def test_a_bug_in_a_worker_is_an_internal_error(
     reports: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    def failing(self: Linter, path: Path, *args: Any, **kwargs: Any) -> list[Finding]:
+    def failing(self: Linter, path: Path, *args: Any, **kwargs: Any) -> tuple[Any, list[Finding]]:
         raise ZeroDivisionError("a bug")
 
-    monkeypatch.setattr(Linter, "lint_file", failing)
+    monkeypatch.setattr(Linter, "lint_report", failing)
     code, _, err = run(capsys, "--jobs", "2", str(reports))
     assert code == 3
     assert err.startswith("reportlint: internal error: ZeroDivisionError: a bug. This is a bug")

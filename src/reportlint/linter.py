@@ -119,7 +119,6 @@ class Linter:
             rule_options=self.settings.rule_options,
         )
         self._active_ids = {rule.id for rule in self.active}
-        self.last_data: Any = None
         regex.trust(_trusted_patterns(all_rules, self.profile))
 
     def read(self, path: Path) -> str:
@@ -129,7 +128,13 @@ class Linter:
 
     def lint_file(self, path: Path, display: str | None = None) -> list[Finding]:
         """Findings in the file at ``path``: report YAML, or a published .txt/.html/.docx."""
-        return self.lint_document(inputs.load(path, display, max_bytes=self.settings.max_bytes))
+        return self.lint_report(path, display)[1]
+
+    def lint_report(self, path: Path, display: str | None = None) -> tuple[Any, list[Finding]]:
+        """The report's data as loaded (its issuer, year… for the caller that reports them;
+        None when it did not parse) and its findings."""
+        doc = inputs.load(path, display, max_bytes=self.settings.max_bytes)
+        return doc.data, self.lint_document(doc)
 
     def lint_text(self, text: str, path: str = "<text>") -> list[Finding]:
         """Findings in text already in hand, read as the suffix of ``path`` says (YAML
@@ -137,8 +142,6 @@ class Linter:
         return self.lint_document(inputs.load_text(text, path))
 
     def lint_document(self, doc: Document) -> list[Finding]:
-        # The report as loaded, for the caller that reports its issuer, year… (cli.parallel).
-        self.last_data = doc.data
         findings = [self._problem_finding(doc, problem) for problem in doc.problems]
         if doc.data is not None or not doc.problems:
             findings.extend(self._schema_findings(doc))

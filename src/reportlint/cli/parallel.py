@@ -85,15 +85,14 @@ def lint_files(
 
 
 def _lint(linter: Linter, path: Path) -> FileResult:
-    """``linter.lint_file``, keeping the report's own fields (issuer, year…) as well."""
-    linter.last_data = None
+    """``linter.lint_report``: the findings, and the report's own fields (issuer, year…)."""
     started = time.perf_counter()
     try:
-        findings = linter.lint_file(path)
+        data, findings = linter.lint_report(path)
     except ReportlintError as error:
         return FileResult(str(path), error=str(error), seconds=time.perf_counter() - started)
     seconds = time.perf_counter() - started
-    return FileResult(str(path), findings, meta=report_meta(linter.last_data), seconds=seconds)
+    return FileResult(str(path), findings, meta=report_meta(data), seconds=seconds)
 
 
 class _Worker:
