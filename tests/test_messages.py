@@ -10,6 +10,7 @@ import pytest
 from reportlint import parts
 from reportlint.linter import Linter, Settings
 from reportlint.packs import catalog
+from tests.conftest import REPORT_META
 
 LINTER = Linter(Settings())
 RULES = sorted(LINTER.catalogue.values(), key=lambda rule: rule.id)
@@ -94,13 +95,9 @@ def test_parts_are_numbered_as_the_document_orders_them() -> None:
     )
 
 
-REPORT = """\
-format: reportlint/1
-report:
-  title: 示例县2023年法治政府建设年度报告
-  issuer: 示例县人民政府
-  year: 2023
-  signed_on: 2024-01-20
+REPORT = (
+    REPORT_META
+    + """\
 sections:
   measures:
     heading: 主要举措和成效
@@ -110,6 +107,7 @@ sections:
     paragraphs: [执法力量不足。]
     shortcomming: 1
 """
+)
 
 
 def test_chinese_findings_name_the_part_by_its_title() -> None:
@@ -169,13 +167,9 @@ def test_a_long_line_is_cut_around_the_span() -> None:
     assert excerpt("  - 短句。", 4, 6) == ("  - 短句。", 4, 4)
 
 
-FULL = """\
-format: reportlint/1
-report:
-  title: 示例县2023年法治政府建设年度报告
-  issuer: 示例县人民政府
-  year: 2023
-  signed_on: 2024-01-20
+FULL = (
+    REPORT_META
+    + """\
 sections:
   measures:
     heading: 主要举措和成效
@@ -183,6 +177,7 @@ sections:
       - heading: 推进严格规范公正文明执法
         paragraphs: [全年共办理案件12件，截至11月份，已办结10件。]
 """
+)
 
 
 def test_full_text_output_shows_the_line_marked_the_part_and_the_hint(
