@@ -228,7 +228,7 @@ def run_check(args: argparse.Namespace, *, lang: str) -> int:
     active: dict[str, RuleSpec] = {}
     fail_ons: list[Severity] = []
     for group in groups:
-        linter, fail_on = _linter_for(args, lang, group.config)
+        linter, fail_on = linter_for(args, lang, group.config)
         fail_ons.append(fail_on)
         active.update((rule.id, rule) for rule in linter.active)
         results.extend(_lint_group(linter, group, args.jobs, fail_on))
@@ -316,7 +316,7 @@ def _from_root(
     )
 
 
-def _linter_for(
+def linter_for(
     args: argparse.Namespace, lang: str, config: Config | None
 ) -> tuple[Linter, Severity]:
     """The Linter of one configuration, and the severity that fails its files."""

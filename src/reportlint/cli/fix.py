@@ -10,46 +10,49 @@ from __future__ import annotations
 
 import argparse
 import sys
+from pathlib import Path
+from typing import TYPE_CHECKING
 
 from reportlint.errors import ReportlintError
+
+if TYPE_CHECKING:
+    from reportlint.config import Config
+    from reportlint.linter import Linter
 
 
 def run_fix(args: argparse.Namespace, *, lang: str, write: bool) -> int:
     """Fix (``write``) or show the fixes of the files ``args.paths`` names; 1: fixes shown."""
-    from reportlint import config as configuration
-    from reportlint.cli.check import declares_format, discover, settings_from
-    from reportlint.linter import Linter
-    from reportlint.packs import catalog
+    from reportlint.cli.check import YAML_SUFFIXES, linter_for, select_files
+    from reportlint.config import Finder
+
+    # The files the check reads, each with its own configuration and Linter.
+    groups, _, _ = select_files(args, Finder(args.config, use_cache=not args.no_cache))
+    shown = False
+    for group in groups:
+        linter, _ = linter_for(args, lang, group.config)
+        for path in group.files:
+            if path.name.lower().endswith(YAML_SUFFIXES):
+                shown = _fix(linter, path, group.config, write=write) or shown
+    return 1 if shown else 0
+
+
+def _fix(linter: Linter, path: Path, config: Config | None, *, write: bool) -> bool:
+    """Fix ``path`` (``write``) or print its fixes; whether fixes were shown."""
     from reportlint.publish.fixing import fix_file
 
-    config = configuration.find(args.config, use_cache=not args.no_cache)
-    settings = settings_from(args, lang, config)
-    rules = catalog.load_rules(list(settings.extra_packs), use_cache=settings.use_cache)
-    linter = Linter(settings, rules=rules)
-    # As the check reads them: in folders only the files that declare the report format.
-    files = [
-        path
-        for path, named in discover(args.paths, (".yaml", ".yml"))
-        if path.suffix.lower() in (".yaml", ".yml")
-        and (named or declares_format(path))
-        and (config is None or not config.excluded(path))
-    ]
-    shown = False
-    for path in files:
-        try:
-            ignored = tuple(config.ignored_rules(path)) if config is not None else ()
-            outcome = fix_file(linter, path, write=write, ignored=ignored)
-        except ReportlintError as error:
-            sys.stderr.write(f"reportlint: error: {error}\n")
-            continue
-        if outcome.refused:
-            sys.stderr.write(f"{path}: {outcome.refused}\n")
-        if outcome.fixed is None:
-            continue
-        if write:
-            count = len(outcome.edits)
-            sys.stderr.write(f"{path}: fixed {count} finding{'s' if count != 1 else ''}\n")
-        else:
-            sys.stdout.write(outcome.diff())
-            shown = True
-    return 1 if shown else 0
+    try:
+        ignored = tuple(config.ignored_rules(path)) if config is not None else ()
+        outcome = fix_file(linter, path, write=write, ignored=ignored)
+    except ReportlintError as error:
+        sys.stderr.write(f"reportlint: error: {error}\n")
+        return False
+    if outcome.refused:
+        sys.stderr.write(f"{path}: {outcome.refused}\n")
+    if outcome.fixed is None:
+        return False
+    if write:
+        count = len(outcome.edits)
+        sys.stderr.write(f"{path}: fixed {count} finding{'s' if count != 1 else ''}\n")
+        return False
+    sys.stdout.write(outcome.diff())
+    return True
