@@ -77,6 +77,16 @@ def verdict(name: str, value: float, limit: float, unit: str = "×") -> str:
     return f"| {name} | {value:.2f}{unit} | ≤ {limit:g}{unit} | {mark} |"
 
 
+def make_repository(folder: Path) -> None:
+    """Make ``folder`` a git repository's root, as a folder of reports is.
+
+    Configuration is looked up from each report's folder up to the repository root; without
+    a root of its own the corpus would be read with this checkout's pyproject.toml.
+    """
+    if not (folder / ".git").exists():
+        subprocess.run(["git", "init", "-q", str(folder)], check=True)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--files", type=int, default=1000, help="reports in the many-file case")
@@ -101,11 +111,13 @@ def main(argv: list[str] | None = None) -> int:
     small = max(1, args.files // 10)
 
     files = corpus.generate(OUT / "corpus", args.files)
+    make_repository(OUT / "corpus")
     names = [str(path) for path in files]
     peers_bin = make_venv(OUT / "peers-venv", list(PEERS), marker="peers")
     reportlint = install_reportlint(args.reportlint)
     env = child_env(OUT / "cache")
-    # An empty folder outside any project: no configuration file is found by any tool.
+    # An empty folder outside any project: no configuration file is found by any tool from
+    # here, and none from the reports' own folder, the root of a repository of its own.
     cwd = Path(tempfile.mkdtemp(prefix="reportlint-bench-"))
     schema = OUT / "report.schema.json"
     schema_text = subprocess.run(

@@ -41,9 +41,12 @@ def unescape(token: str) -> str:
     return token.replace("~1", "/").replace("~0", "~")
 
 
-def join(pointer: str, token: str | int) -> str:
+def join(pointer: str, token: object) -> str:
     """The pointer of child ``token`` of the node at ``pointer``."""
-    return f"{pointer}/{escape(str(token))}"
+    text = token if isinstance(token, str) else str(token)
+    if "~" in text or "/" in text:  # the rare key that needs escaping
+        text = escape(text)
+    return f"{pointer}/{text}"
 
 
 def split(pointer: str) -> list[str]:

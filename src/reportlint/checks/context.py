@@ -39,9 +39,14 @@ class Context:
         self.variables = variables
         self._blocks: dict[tuple[str, bool], TextBlock] = {}
         self._figures: dict[tuple[str, bool], FigureText] = {}
+        self._selected: dict[str, list[tuple[str, Any]]] = {}
 
     def select(self, path: str) -> list[tuple[str, Any]]:
-        return paths.select(self.data, path)
+        """The nodes ``path`` names; many rules name the same paths, so each is walked once."""
+        found = self._selected.get(path)
+        if found is None:
+            found = self._selected[path] = paths.select(self.data, path)
+        return found
 
     def text(self, pointer: str, value: Any, *, body_only: bool = False) -> TextBlock:
         """The text at or under a node (its own heading left out with ``body_only``)."""
