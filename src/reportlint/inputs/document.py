@@ -246,7 +246,9 @@ def load_yaml(text: str, path: str) -> Document:
         return _unparsed(text, path, Span.point(1, 1), problem, "嵌套层数过多，无法读取")
     colons = _colon_paragraphs(root, text) if root is not None else []
     builder = _Builder()
-    data = builder.build(root) if root is not None else None
+    # Without a "*" the text has no alias, so the nodes form a tree no larger than the
+    # node budget checked above: nothing to expand.
+    data = builder.build(root, aliased="*" in text) if root is not None else None
     locator = YamlLocator(root, text)
     found = [*colons, *builder.problems]
     problems = [problem._replace(span=locator.within(problem.span)) for problem in found]
@@ -447,8 +449,8 @@ class _Builder:
     def __init__(self) -> None:
         self.problems: list[LoadProblem] = []
 
-    def build(self, root: yaml.Node) -> Any:
-        size = self._expanded_size(root)
+    def build(self, root: yaml.Node, *, aliased: bool = True) -> Any:
+        size = self._expanded_size(root) if aliased else 0
         if size == _CYCLE:
             self._problem(
                 "RL006",
