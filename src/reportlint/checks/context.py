@@ -30,6 +30,14 @@ class Hit(NamedTuple):
     params: Mapping[str, str] = {}
 
 
+def _leaves_out(value: Any, body_only: bool) -> bool:
+    """Whether ``body_only`` leaves anything out of ``value``: only a heading of its own
+    (``sections`` has none, so its text and its body are one block, read once)."""
+    return body_only and (
+        isinstance(value, str) or (isinstance(value, dict) and "heading" in value)
+    )
+
+
 class Context:
     """The document a check looks at, with cached text blocks and template expansion."""
 
@@ -50,7 +58,7 @@ class Context:
 
     def text(self, pointer: str, value: Any, *, body_only: bool = False) -> TextBlock:
         """The text at or under a node (its own heading left out with ``body_only``)."""
-        cache_key = (pointer, body_only)
+        cache_key = (pointer, _leaves_out(value, body_only))
         block = self._blocks.get(cache_key)
         if block is None:
             block = TextBlock(list(text_strings(value, pointer, include_self=not body_only)))
@@ -59,7 +67,7 @@ class Context:
 
     def figures(self, pointer: str, value: Any, *, body_only: bool = False) -> FigureText:
         """The figures of the text at or under a node, read once per document."""
-        cache_key = (pointer, body_only)
+        cache_key = (pointer, _leaves_out(value, body_only))
         found = self._figures.get(cache_key)
         if found is None:
             from reportlint.matching.figures import FigureText
