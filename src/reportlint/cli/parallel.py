@@ -75,7 +75,7 @@ def lint_files(
         return
     from reportlint.termination import Terminating
 
-    pool = _Pool(linter.settings, paths)
+    pool = _Pool(linter, paths)
     with Terminating():
         try:
             pool.start(count)
@@ -96,10 +96,14 @@ def _lint(linter: Linter, path: Path) -> FileResult:
 
 
 class _Worker:
-    def __init__(self, context: BaseContext, settings: Settings) -> None:
+    def __init__(self, context: BaseContext, linter: Linter) -> None:
         self.connection, theirs = context.Pipe()
+        # A forked worker has the parent's Linter, its rules already loaded; a spawned one
+        # builds its own from the settings.
+        forked = context.get_start_method() == "fork"
+        source = linter if forked else linter.settings
         self.process: BaseProcess = context.Process(  # type: ignore[attr-defined]
-            target=_serve, args=(settings, theirs, os.getpid()), daemon=True
+            target=_serve, args=(source, theirs, os.getpid()), daemon=True
         )
         self.process.start()
         theirs.close()
@@ -107,8 +111,8 @@ class _Worker:
 
 
 class _Pool:
-    def __init__(self, settings: Settings, paths: Sequence[Path]) -> None:
-        self.settings = settings
+    def __init__(self, linter: Linter, paths: Sequence[Path]) -> None:
+        self.linter = linter
         self.paths = paths
         self.context = _context()
         self.waiting = deque(range(len(paths)))
@@ -151,7 +155,7 @@ class _Pool:
         return [worker.connection, worker.process.sentinel]
 
     def _start_one(self) -> None:
-        worker = _Worker(self.context, self.settings)
+        worker = _Worker(self.context, self.linter)
         self.workers.append(worker)
         self._give(worker)
 
@@ -219,7 +223,7 @@ def _context() -> BaseContext:
     return multiprocessing.get_context("spawn")
 
 
-def _serve(settings: Settings, connection: Connection, parent: int) -> None:
+def _serve(source: Linter | Settings, connection: Connection, parent: int) -> None:
     """A worker: lint each path received until the pipe closes; answer each one.
 
     An answer is (FileResult, exception of a bug). An error crosses the process boundary
@@ -235,7 +239,6 @@ def _serve(settings: Settings, connection: Connection, parent: int) -> None:
         if hasattr(signal, name):
             signal.signal(getattr(signal, name), signal.SIG_DFL)
     _die_with(parent)
-    from reportlint.linter import Linter
 
     linter: Linter | None = None
     while True:
@@ -246,13 +249,19 @@ def _serve(settings: Settings, connection: Connection, parent: int) -> None:
         if path is None:
             return
         try:
-            linter = linter or Linter(settings)
+            linter = linter or _linter(source)
             connection.send((_lint(linter, path), None))
         except Exception as error:  # a bug: the parent reports it as one
             try:
                 connection.send((None, error))
             except Exception:
                 connection.send((None, RuntimeError(f"{type(error).__name__}: {error}")))
+
+
+def _linter(source: Linter | Settings) -> Linter:
+    from reportlint.linter import Linter
+
+    return source if isinstance(source, Linter) else Linter(source)
 
 
 def _die_with(parent: int) -> None:
