@@ -9,8 +9,9 @@ import pytest
 from reportlint.inputs.document import load_yaml
 from reportlint.matching import paths
 from reportlint.matching.folding import nfkc_with_origin
-from reportlint.matching.text import TextBlock, text_strings
+from reportlint.matching.text import TextBlock, TextIndex, text_strings
 from reportlint.positions import Span
+from tests.conftest import ROOT
 
 
 def doc(text: str):  # type: ignore[no-untyped-def]
@@ -119,3 +120,49 @@ def test_duplicate_key_is_found_at_the_second_key() -> None:
         """)
     assert d.data == {"report": {"title": "甲"}}
     assert [(p.rule, p.span.line, p.span.column) for p in d.problems] == [("RL004", 3, 3)]
+
+
+def _mappings(value: object, pointer: str) -> list[tuple[str, dict[str, object]]]:
+    found: list[tuple[str, dict[str, object]]] = []
+    if isinstance(value, dict):
+        found.append((pointer, value))
+        children = [(f"{pointer}/{key}", child) for key, child in value.items()]
+    elif isinstance(value, list):
+        children = [(f"{pointer}/{index}", child) for index, child in enumerate(value)]
+    else:
+        children = []
+    for here, child in children:
+        found += _mappings(child, here)
+    return found
+
+
+@pytest.mark.parametrize(
+    "path",
+    ["examples/yungang-2023.yaml", "tests/fixtures/variants/base.yaml"],
+)
+def test_text_index_gives_the_strings_a_walk_gives_under_every_mapping(path: str) -> None:
+    data = load_yaml((ROOT / path).read_text(encoding="utf-8"), path).data
+    index = TextIndex(data)
+    mappings = _mappings(data, "")
+    assert len(mappings) > 30
+    for pointer, value in mappings:
+        for include_self in (True, False):
+            walked = list(text_strings(value, pointer, include_self=include_self))
+            assert index.under(value, pointer, include_self=include_self) == walked, pointer
+
+
+def test_text_index_tells_apart_one_mapping_aliased_in_two_places() -> None:
+    text = textwrap.dedent(
+        """\
+        a: &part
+          heading: 标题
+          paragraphs: [第一段]
+        b: *part
+        """
+    )
+    data = load_yaml(text, "t.yaml").data
+    index = TextIndex(data)
+    assert index.under(data["b"], "/b") == [("/b/heading", "标题"), ("/b/paragraphs/0", "第一段")]
+    assert index.under(data["b"], "/b", include_self=False) == [("/b/paragraphs/0", "第一段")]
+    assert index.under(data["b"], "/c") is None
+    assert index.under("标题", "/a/heading") is None

@@ -7,10 +7,11 @@ from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from reportlint.matching import paths
-from reportlint.matching.text import TextBlock, text_strings
+from reportlint.matching.text import TextBlock, TextIndex, text_strings
 
 if TYPE_CHECKING:
     from reportlint.matching.figures import FigureText
+    from reportlint.matching.folding import Origin
     from reportlint.packs.records import ProfileInfo
 
 _TEMPLATE = re.compile(r"\$\{\s*([a-z_.]+)\s*(?:([+-])\s*(\d+)\s*)?\}")
@@ -48,6 +49,8 @@ class Context:
         self._blocks: dict[tuple[str, bool], TextBlock] = {}
         self._figures: dict[tuple[str, bool], FigureText] = {}
         self._selected: dict[str, list[tuple[str, Any]]] = {}
+        self._index: TextIndex | None = None
+        self._normalised: dict[str, tuple[str, Origin | None]] = {}
 
     def select(self, path: str) -> list[tuple[str, Any]]:
         """The nodes ``path`` names; many rules name the same paths, so each is walked once."""
@@ -61,7 +64,12 @@ class Context:
         cache_key = (pointer, _leaves_out(value, body_only))
         block = self._blocks.get(cache_key)
         if block is None:
-            block = TextBlock(list(text_strings(value, pointer, include_self=not body_only)))
+            if self._index is None:
+                self._index = TextIndex(self.data)
+            strings = self._index.under(value, pointer, include_self=not body_only)
+            if strings is None:  # a string or list named directly
+                strings = list(text_strings(value, pointer, include_self=not body_only))
+            block = TextBlock(strings, self._normalised)
             self._blocks[cache_key] = block
         return block
 

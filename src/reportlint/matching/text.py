@@ -37,12 +37,23 @@ class Match(NamedTuple):
 class TextBlock:
     """The text strings under one node joined by newlines, ready for regex matching."""
 
-    def __init__(self, strings: list[tuple[str, str]]) -> None:
+    def __init__(
+        self,
+        strings: list[tuple[str, str]],
+        normalised: dict[str, tuple[str, Origin | None]] | None = None,
+    ) -> None:
+        """``normalised`` keeps each string's NFKC form for the next block that holds it
+        (the blocks of a section, its parts and their parts share their strings)."""
         pieces: list[str] = []
         self.segments: list[Segment] = []
         offset = 0
         for pointer, raw in strings:
-            normal, origin = nfkc_with_origin(raw)
+            found = normalised.get(raw) if normalised is not None else None
+            if found is None:
+                found = nfkc_with_origin(raw)
+                if normalised is not None:
+                    normalised[raw] = found
+            normal, origin = found
             self.segments.append(Segment(pointer, offset, len(normal), origin))
             pieces.append(normal)
             offset += len(normal) + 1
@@ -110,3 +121,64 @@ def text_strings(
                     [(positions.join(here, i), child, is_text) for i, child in enumerate(node)]
                 )
             )
+
+
+class TextIndex:
+    """Every text string of a document in order, and where each mapping's strings lie.
+
+    The text under a mapping is then a slice of one list, not a walk of its subtree: rules
+    read the text of the sections, of each section and of each of their parts.
+    """
+
+    def __init__(self, data: Any) -> None:
+        self.strings: list[tuple[str, str]] = []
+        # (id, pointer) of a mapping -> its strings' range; the pointer tells apart one
+        # mapping that YAML aliases put in two places.
+        self._ranges: dict[tuple[int, str], tuple[int, int]] = {}
+        if not isinstance(data, dict):
+            return
+        # (pointer, node, is_text, start): start is None on the way down, else the way up.
+        stack: list[tuple[str, Any, bool, int | None]] = [("", data, False, None)]
+        while stack:
+            here, node, is_text, start = stack.pop()
+            if start is not None:
+                self._ranges[(id(node), here)] = (start, len(self.strings))
+            elif isinstance(node, str):
+                if is_text:
+                    self.strings.append((here, node))
+            elif isinstance(node, dict):
+                stack.append((here, node, is_text, len(self.strings)))
+                stack.extend(
+                    reversed(
+                        [
+                            (positions.join(here, key), child, key in TEXT_KEYS, None)
+                            for key, child in node.items()
+                        ]
+                    )
+                )
+            elif isinstance(node, list):
+                stack.extend(
+                    reversed(
+                        [
+                            (positions.join(here, i), child, is_text, None)
+                            for i, child in enumerate(node)
+                        ]
+                    )
+                )
+
+    def under(
+        self, value: Any, pointer: str, *, include_self: bool = True
+    ) -> list[tuple[str, str]] | None:
+        """``text_strings(value, pointer)`` for a mapping of the document; None for others."""
+        found = self._ranges.get((id(value), pointer)) if isinstance(value, dict) else None
+        if found is None:
+            return None
+        strings = self.strings[found[0] : found[1]]
+        if include_self or "heading" not in value:
+            return strings
+        heading = positions.join(pointer, "heading")
+        return [
+            (here, text)
+            for here, text in strings
+            if here != heading and not here.startswith(heading + "/")
+        ]
