@@ -8,6 +8,7 @@ import pytest
 
 from reportlint.errors import InputError
 from reportlint.inputs.decoding import Kind, decode
+from reportlint.installation import extra_command
 
 TEXT = "2023年法治政府建设年度报告：全县坚持依法行政。㐀𠀀"
 
@@ -103,7 +104,7 @@ def test_declarations_that_name_no_charset_are_ignored(no_detector: None, charse
         decode(raw, "p.html", kind="html")
     assert str(raised.value) == (
         "p.html: not UTF-8 or GB18030; detecting other encodings needs charset-normalizer:"
-        " pip install 'reportlint[sources]'"
+        f" {extra_command('sources')}"  # the install's own command (tests/test_installation.py)
     )
 
 

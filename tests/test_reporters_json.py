@@ -41,7 +41,10 @@ def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
     return code, captured.out, captured.err
 
 
+# The error as the run says it on stderr (the file as given) and in machine outputs (from
+# the repository root, as their paths are).
 BINARY_ERROR = "c-binary.yaml: binary file, not a report"
+ROOTED_ERROR = "reports/c-binary.yaml: binary file, not a report"
 
 
 def test_json_document(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -78,7 +81,7 @@ def test_json_document(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert files[2] == {
         "path": "reports/c-binary.yaml",
         "status": "unreadable",
-        "error": BINARY_ERROR,
+        "error": ROOTED_ERROR,
         "report": None,
         "findings": [],
     }
@@ -135,7 +138,7 @@ def test_gitlab_lists_unreadable_files(repo: Path, capsys: pytest.CaptureFixture
         ("RL305", "reports/a-fails.yaml", "minor"),
         ("unreadable", "reports/c-binary.yaml", "critical"),
     ]
-    assert issues[-1]["description"] == BINARY_ERROR
+    assert issues[-1]["description"] == ROOTED_ERROR
     assert len({i["fingerprint"] for i in issues}) == 4
 
 
@@ -161,7 +164,7 @@ def test_junit_of_a_repository(repo: Path, capsys: pytest.CaptureFixture[str]) -
     a_cases = {case.get("name"): [c.tag for c in case] for case in suites[0]}
     assert a_cases == {"RL305 partial-year-data": ["system-out"], "RL401 rate-range": ["failure"]}
     error = suites[2].find("testcase/error")
-    assert error is not None and error.get("message") == BINARY_ERROR
+    assert error is not None and error.get("message") == ROOTED_ERROR
 
 
 def test_github_annotations_errors_first_capped(
@@ -174,7 +177,7 @@ def test_github_annotations_errors_first_capped(
     assert code == 2
     lines = out.splitlines()
     assert [line.split(" ")[0] for line in lines[:3]] == ["::error", "::error", "::warning"]
-    assert lines[0] == f"::error title=reportlint::{BINARY_ERROR}"
+    assert lines[0] == f"::error file=reports/c-binary.yaml,title=reportlint::{ROOTED_ERROR}"
     assert lines[1].startswith("::error file=reports/a-fails.yaml,line=11,")
     assert lines[3].startswith("reports/a-fails.yaml:20:9: RL305 warning [partial-year-data] ")
     assert lines[4:] == [
@@ -197,7 +200,7 @@ def test_markdown_summary_and_the_step_summary(
         "|---|---|---:|---:|---:|",
         "| reports/a-fails.yaml (示例县人民政府 2023) | ❌ not ready | 1 | 2 | 0 |",
         "| reports/b-passes.yaml (示例县人民政府 2022) | ✅ ready | 0 | 0 | 0 |",
-        f"| reports/c-binary.yaml | ⚠️ unreadable: {BINARY_ERROR} | 0 | 0 | 0 |",
+        f"| reports/c-binary.yaml | ⚠️ unreadable: {ROOTED_ERROR} | 0 | 0 | 0 |",
         "",
         "### Rules found most",
         "",

@@ -307,12 +307,23 @@ def _from_root(
     def moved(items: Sequence[Finding]) -> list[Finding]:
         return [finding._replace(path=name(finding.path)) for finding in items]
 
+    def error(result: FileResult) -> str | None:
+        # An error names the file as given ("PATH: reason"); name it as the findings do.
+        if result.error is None:
+            return None
+        reason = result.error.removeprefix(f"{result.path}: ")
+        return f"{name(result.path)}: {reason}"
+
     results = [
-        result._replace(path=name(result.path), findings=moved(result.findings))
+        result._replace(
+            path=name(result.path), findings=moved(result.findings), error=error(result)
+        )
         for result in summary.results
     ]
     return moved(findings), summary._replace(
-        files=[name(path) for path in summary.files], results=results
+        files=[name(path) for path in summary.files],
+        results=results,
+        errors=[result.error for result in results if result.error is not None],
     )
 
 

@@ -123,9 +123,11 @@ def _detected(raw: bytes, path: str) -> str:
     try:
         from charset_normalizer import from_bytes
     except ImportError as error:
+        from reportlint.installation import extra_command
+
         raise InputError(
             f"{path}: not UTF-8 or GB18030; detecting other encodings needs charset-normalizer:"
-            " pip install 'reportlint[sources]'"
+            f" {extra_command('sources')}"
         ) from error
 
     best = from_bytes(raw).best()

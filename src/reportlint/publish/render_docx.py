@@ -40,8 +40,10 @@ def render(lines: Iterable[Line]) -> bytes:
     try:
         import docx
     except ImportError as error:
+        from reportlint.installation import extra_command
+
         raise ReportlintError(
-            "rendering .docx needs python-docx: pip install 'reportlint[sources]'"
+            f"rendering .docx needs python-docx: {extra_command('sources')}"
         ) from error
     document = docx.Document()
     _page(document)

@@ -46,9 +46,21 @@ def command(finding: Finding) -> str:
     return f"::{_COMMANDS[finding.severity]} {listed}::{escape_data(finding.message)}"
 
 
+def _unreadable(summary: RunSummary) -> list[str]:
+    """One error annotation per file the run could not read, on that file when known."""
+    unread = [result for result in summary.results if result.error is not None]
+    if not unread:  # a caller that gave only the errors' messages
+        return [f"::error title=reportlint::{escape_data(error)}" for error in summary.errors]
+    return [
+        f"::error file={escape_property(result.path)},title=reportlint::"
+        f"{escape_data(result.error or '')}"
+        for result in unread
+    ]
+
+
 def write(findings: Sequence[Finding], stream: TextIO, summary: RunSummary) -> None:
-    for error in summary.errors:
-        stream.write(f"::error title=reportlint::{escape_data(error)}\n")
+    for line in _unreadable(summary):
+        stream.write(line + "\n")
     room = max(0, ANNOTATIONS - len(summary.errors))
     ordered = sorted(findings, key=lambda finding: -finding.severity)  # stable: errors first
     for finding in ordered[:room]:

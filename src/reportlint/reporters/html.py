@@ -221,7 +221,12 @@ def render(findings: Sequence[Finding], summary: RunSummary) -> str:
 def _page(
     reports: list[dict[str, Any]], rules: Mapping[str, RuleSpec], lang: str, fail_on: Severity
 ) -> str:
-    from jinja2 import Environment, PackageLoader, select_autoescape
+    try:
+        from jinja2 import Environment, PackageLoader, select_autoescape
+    except ImportError as error:
+        from reportlint.installation import extra_command
+
+        raise ReportlintError(f"--format html needs Jinja2: {extra_command('html')}") from error
 
     env = Environment(
         loader=PackageLoader("reportlint.reporters", "templates"),

@@ -5,7 +5,8 @@ severity, with a ``helpUri`` when the config names a ``docs-url``); each result 
 its file with a URI relative to ``%SRCROOT%`` (the repository root, given in
 ``originalUriBaseIds``) and a region. ``partialFingerprints`` carries an identity built
 from file, rule and JSON Pointer for tools that use it; GitHub code scanning ignores it
-and tracks results by its own hash of the line's text.
+and tracks results by its own hash of the line's text. A file that could not be read is
+an error notification of the invocation, located the way results are.
 """
 
 from __future__ import annotations
@@ -127,15 +128,32 @@ def _result(finding: Finding, fingerprint: str, index: dict[str, int]) -> dict[s
     return result
 
 
+def _notifications(summary: RunSummary) -> list[dict[str, Any]]:
+    """One error notification per file the run could not read, located as results are."""
+    unread = [result for result in summary.results if result.error is not None]
+    if not unread:  # a caller that gave only the errors' messages
+        return [_notification(error) for error in summary.errors]
+    return [_notification(result.error, result.path) for result in unread if result.error]
+
+
+def _notification(text: str, path: str | None = None) -> dict[str, Any]:
+    notification: dict[str, Any] = {
+        "level": "error",
+        "message": {"text": text},
+        "descriptor": {"id": "input"},
+    }
+    if path is not None:
+        location = {"artifactLocation": {"uri": _uri(path), "uriBaseId": ROOT_ID}}
+        notification["locations"] = [{"physicalLocation": location}]
+    return notification
+
+
 def sarif_log(findings: Sequence[Finding], summary: RunSummary) -> dict[str, Any]:
     """The SARIF log of one run, as a JSON-ready dict."""
     rules = list(summary.rules)
     index = {rule.id: position for position, rule in enumerate(rules)}
     digests = fingerprints(findings)
-    notifications = [
-        {"level": "error", "message": {"text": error}, "descriptor": {"id": "input"}}
-        for error in summary.errors
-    ]
+    notifications = _notifications(summary)
     invocation: dict[str, Any] = {"executionSuccessful": not summary.errors}
     if notifications:
         invocation["toolExecutionNotifications"] = notifications
