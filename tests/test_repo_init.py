@@ -54,7 +54,7 @@ def test_init_never_overwrites(repo: Path, capsys: pytest.CaptureFixture[str]) -
     Path("r.yaml").write_text("keep\n", encoding="utf-8")
     assert main(["init", "r.yaml"]) == 2
     assert capsys.readouterr().err == (
-        "reportlint: error: r.yaml already exists; use --force to overwrite\n"
+        "reportlint: error: r.yaml already exists; use --force to overwrite it\n"
     )
     assert Path("r.yaml").read_text(encoding="utf-8") == "keep\n"
     assert not Path(".reportlint.yaml").exists()

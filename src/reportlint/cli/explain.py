@@ -35,7 +35,10 @@ def find_rule(rules: list[RuleSpec], wanted: str) -> RuleSpec:
     for rule in rules:
         if wanted.upper() == rule.id or wanted.lower() == rule.name:
             return rule
-    raise ReportlintError(f"no rule '{wanted}' (see 'reportlint rules')")
+    raise ReportlintError(
+        f"no rule '{wanted}' (see 'reportlint rules')",
+        zh=f"没有规则“{wanted}”（全部规则见“reportlint rules”）",
+    )
 
 
 def list_rules(stream: TextIO, rules: list[RuleSpec], *, lang: str, as_json: bool) -> None:

@@ -8,7 +8,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TextIO
 
-from reportlint.errors import ReportlintError
+from reportlint.errors import already_exists
 from reportlint.files import write_atomically
 
 REPORT_TEMPLATE = """\
@@ -123,7 +123,7 @@ def write_template(
         targets.append((root / ".reportlint.yaml", CONFIG_TEMPLATE))
     existing = [str(target) for target, _ in targets if target.exists()]
     if existing and not force:
-        raise ReportlintError(f"{', '.join(existing)} already exists; use --force to overwrite")
+        raise already_exists(*existing)
     for target, content in targets:
         target.parent.mkdir(parents=True, exist_ok=True)
         write_atomically(target, _writer(content))
