@@ -481,6 +481,7 @@ def run(argv: Sequence[str], lang: str | None = None) -> int:
             select=args.select or (),
             show=args.show,
             use_cache=not args.no_cache,
+            lang=lang,
         )
     if args.command == "init" and args.from_report is not None:
         from reportlint.publish.rollforward import write_rolled
