@@ -60,3 +60,40 @@ def test_init_never_overwrites(repo: Path, capsys: pytest.CaptureFixture[str]) -
     assert not Path(".reportlint.yaml").exists()
     assert main(["init", "r.yaml", "--force"]) == 0
     assert Path("r.yaml").read_text(encoding="utf-8").startswith("# 法治政府建设年度报告")
+
+
+def test_init_comments_in_the_users_language_on_the_same_report(
+    repo: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from tests.test_cli_wording import _english_left
+    from tests.test_messages import _ASCII_MARK, _SPACE
+
+    monkeypatch.setenv("LANG", "zh_CN.UTF-8")
+    assert main(["init", "zh/r.yaml", "--year", "2024"]) == 0
+    assert capsys.readouterr().out.splitlines() == [
+        "已写入zh/r.yaml",
+        f"已写入{repo / '.reportlint.yaml'}",
+    ]
+    monkeypatch.setenv("LANG", "C.UTF-8")
+    assert main(["init", "en/r.yaml", "--year", "2024"]) == 0
+    zh, en = (Path(f"{lang}/r.yaml").read_text(encoding="utf-8") for lang in ("zh", "en"))
+    assert yaml.safe_load(zh) == yaml.safe_load(en)
+    comments = [
+        line.split("#", 1)[1]
+        for text in (zh, (repo / ".reportlint.yaml").read_text(encoding="utf-8"))
+        for line in text.splitlines()
+        if "#" in line and not line.lstrip().startswith(("# ignore", "# severity"))
+    ]
+    assert len(comments) == 13
+    # What is left in English is what a clerk types: keys, values, commands.
+    typed = {"reportlint", "check", "--help", "published_on", "government", "department"}
+    typed |= {"province", "city", "county", "township", "national", "error", "warning", "info"}
+    assert [word for c in comments for word in _english_left(c, typed)] == []
+    assert [
+        m.group() for c in comments for m in (*_ASCII_MARK.finditer(c), *_SPACE.finditer(c))
+    ] == []
+    # Both are the same draft: the same findings, in either language.
+    capsys.readouterr()
+    assert main(["check", "zh/r.yaml", "en/r.yaml", "--concise", "--quiet"]) == 1
+    found = [line.split(":", 1)[1] for line in capsys.readouterr().out.splitlines()]
+    assert len(found) == 38 and sorted(found[:19]) == sorted(found[19:])

@@ -499,6 +499,7 @@ def run(argv: Sequence[str], lang: str | None = None) -> int:
             issuer=args.issuer,
             level=args.level,
             kind=args.kind,
+            lang=lang,
         )
         for written in written_files:
             _wrote(written)
