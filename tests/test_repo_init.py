@@ -25,6 +25,7 @@ def test_init_in_a_repository(repo: Path, capsys: pytest.CaptureFixture[str]) ->
     assert capsys.readouterr().out.splitlines() == [
         "wrote reports/2024/report.yaml",
         f"wrote {repo / '.reportlint.yaml'}",
+        f"wrote {repo / 'schemas' / 'report.schema.json'}",
     ]
     data = yaml.safe_load((repo / "reports/2024/report.yaml").read_text(encoding="utf-8"))
     report = data["report"]
@@ -39,6 +40,12 @@ def test_init_in_a_repository(repo: Path, capsys: pytest.CaptureFixture[str]) ->
     # The next report finds the config at the root and writes none of its own.
     assert main(["init", "reports/2025/report.yaml", "--year", "2025"]) == 0
     assert capsys.readouterr().out == "wrote reports/2025/report.yaml\n"
+    # Each names the schema at the root for editors, relative to itself.
+    assert (
+        Path("reports/2025/report.yaml")
+        .read_text(encoding="utf-8")
+        .startswith("# yaml-language-server: $schema=../../schemas/report.schema.json\n# ")
+    )
     assert sorted(p.name for p in repo.rglob(".reportlint.yaml")) == [".reportlint.yaml"]
     # The template passes the input and schema rules as written.
     assert main(["check", "reports", "--select", "RL0", "--quiet"]) == 0
@@ -59,7 +66,13 @@ def test_init_never_overwrites(repo: Path, capsys: pytest.CaptureFixture[str]) -
     assert Path("r.yaml").read_text(encoding="utf-8") == "keep\n"
     assert not Path(".reportlint.yaml").exists()
     assert main(["init", "r.yaml", "--force"]) == 0
-    assert Path("r.yaml").read_text(encoding="utf-8").startswith("# 法治政府建设年度报告")
+    assert (
+        Path("r.yaml")
+        .read_text(encoding="utf-8")
+        .startswith(
+            "# yaml-language-server: $schema=schemas/report.schema.json\n# 法治政府建设年度报告"
+        )
+    )
 
 
 def test_init_comments_in_the_users_language_on_the_same_report(
@@ -73,6 +86,7 @@ def test_init_comments_in_the_users_language_on_the_same_report(
     assert capsys.readouterr().out.splitlines() == [
         "已写入zh/r.yaml",
         f"已写入{repo / '.reportlint.yaml'}",
+        f"已写入{repo / 'schemas' / 'report.schema.json'}",
     ]
     monkeypatch.setenv("LANG", "C.UTF-8")
     assert main(["init", "en/r.yaml", "--year", "2024"]) == 0
@@ -82,7 +96,8 @@ def test_init_comments_in_the_users_language_on_the_same_report(
         line.split("#", 1)[1]
         for text in (zh, (repo / ".reportlint.yaml").read_text(encoding="utf-8"))
         for line in text.splitlines()
-        if "#" in line and not line.lstrip().startswith(("# ignore", "# severity"))
+        if "#" in line
+        and not line.lstrip().startswith(("# ignore", "# severity", "# yaml-language-server"))
     ]
     assert len(comments) == 13
     # What is left in English is what a clerk types: keys, values, commands.

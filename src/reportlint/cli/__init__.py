@@ -457,6 +457,7 @@ def run(argv: Sequence[str], lang: str | None = None) -> int:
             def schema_text(stream: TextIO) -> None:
                 stream.write(text)
 
+            args.output.parent.mkdir(parents=True, exist_ok=True)
             write_atomically(args.output, schema_text)
             _wrote(args.output)
         return EXIT_OK

@@ -8,6 +8,7 @@ each piece of page furniture it dropped.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import TextIO
 
@@ -48,14 +49,19 @@ def run_import(
 
     text = dump(imported.document.data, source=source.name)
     if target is None:
+        # Where the text will be kept is not known: no schema path can be right for it.
         stdout.write(text)
     else:
+        from reportlint import resources
         from reportlint.files import write_atomically
+        from reportlint.schema import modeline
 
-        def produce(stream: TextIO) -> None:
-            stream.write(text)
-
-        write_atomically(target, produce)
+        schema, missing = modeline.place(target)
+        write_atomically(target, _writer(modeline.line_for(target, schema) + text))
+        if missing:  # the first line must lead somewhere
+            schema.parent.mkdir(parents=True, exist_ok=True)
+            write_atomically(schema, _writer(resources.schema_path().read_text(encoding="utf-8")))
+            stdout.write(("已写入{}" if lang == "zh" else "wrote {}").format(schema) + "\n")
     name = str(source)
     for problem in imported.document.problems:
         message = problem.message_zh if lang == "zh" else problem.message_en
@@ -66,6 +72,13 @@ def run_import(
         dropped_word = "已舍弃：" if lang == "zh" else "dropped: "
         for dropped in imported.dropped:
             stderr.write(f"{_where(name, dropped.span())}: {dropped_word}{dropped.value[:60]}\n")
+
+
+def _writer(text: str) -> Callable[[TextIO], None]:
+    def produce(stream: TextIO) -> None:
+        stream.write(text)
+
+    return produce
 
 
 def _where(name: str, span: Span | None) -> str:

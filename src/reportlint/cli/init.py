@@ -8,8 +8,10 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TextIO
 
+from reportlint import resources
 from reportlint.errors import already_exists
 from reportlint.files import write_atomically
+from reportlint.schema import modeline
 
 REPORT_TEMPLATE = """\
 # {intro}
@@ -164,7 +166,9 @@ def write_template(
 ) -> list[Path]:
     """Write the report template at ``path`` (making its folders), and ``.reportlint.yaml``
     at the repository root (the report's folder outside a repository) unless a config is
-    already found from the report's folder upward. Nothing is overwritten without ``force``.
+    already found from the report's folder upward; likewise ``schemas/report.schema.json``,
+    which the template's first line names for editors. Nothing is overwritten without
+    ``force``.
     """
     from reportlint import config
 
@@ -176,11 +180,13 @@ def write_template(
         kind=kind or "government",
         lang=lang,
     )
-    targets = [(path, text)]
-    existing_config = _nearest_config(folder, config)
-    if existing_config is None:
+    schema, missing = modeline.place(path)
+    targets = [(path, modeline.line_for(path, schema) + text)]
+    if _nearest_config(folder, config) is None:
         root = config.repository_root(folder) or folder
         targets.append((root / ".reportlint.yaml", config_text(lang)))
+    if missing:  # the first line must lead somewhere
+        targets.append((schema, resources.schema_path().read_text(encoding="utf-8")))
     existing = [str(target) for target, _ in targets if target.exists()]
     if existing and not force:
         raise already_exists(*existing)
@@ -191,8 +197,12 @@ def write_template(
 
 
 def _nearest_config(folder: Path, config: Any) -> Path | None:
-    # The folder may not exist yet: its nearest existing ancestor is asked.
+    found: Path | None = config.discover(_existing(folder))
+    return found
+
+
+def _existing(folder: Path) -> Path:
+    """``folder``, or its nearest ancestor that exists (it may not be made yet)."""
     while not folder.exists() and folder != folder.parent:
         folder = folder.parent
-    found: Path | None = config.discover(folder)
-    return found
+    return folder

@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from reportlint.errors import ReportlintError, already_exists
+from reportlint.schema import modeline
 
 MAX_BYTES = 10 * 1024 * 1024
 CLEARED = ("signed_on", "published_on", "index_no", "source")
@@ -76,6 +77,7 @@ def write_rolled(source: Path, target: Path, *, year: int | None, force: bool) -
         )
     try:
         text = roll_forward(read_report(source, max_bytes=MAX_BYTES), year)
+        text = modeline.moved(text, source, target)
     except ReportlintError as error:
         raise ReportlintError(f"{source}: {error}", zh=f"{source}：{error.say('zh')}") from error
 
