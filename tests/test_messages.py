@@ -205,6 +205,44 @@ def test_full_text_output_shows_the_line_marked_the_part_and_the_hint(
     ]
 
 
+def test_the_part_is_named_from_the_profile_that_ran(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from reportlint.cli import main
+
+    monkeypatch.chdir(tmp_path)
+    Path("r.yaml").write_text(REPORT.replace("    shortcomming: 1\n", ""), encoding="utf-8")
+    Path("s.yaml").write_text(REPORT.replace("    shortcomming: 1\n", ""), encoding="utf-8")
+    # The national profile titles the part 上一年度…; the message and the place agree, also
+    # when the files are checked on worker processes.
+    part = "第二部分“上一年度推进法治政府建设存在的不足和原因”"
+    for jobs in ("1", "2"):
+        args = ["check", "--lang", "zh", "--no-color", "--select", "RL106", "--jobs", jobs]
+        assert main([*args, "--profile", "national", "r.yaml", "s.yaml"]) == 0
+        lines = capsys.readouterr().out.splitlines()
+        assert [line for line in lines if "RL106" in line or "位置" in line] == [
+            f"r.yaml:11:3: RL106 警告 [section-thin] {part}内容过少（7字，至少应有80字）",
+            f"   = 位置：{part}",
+            f"s.yaml:11:3: RL106 警告 [section-thin] {part}内容过少（7字，至少应有80字）",
+            f"   = 位置：{part}",
+        ]
+
+
+def test_explain_names_parts_from_the_configured_profile(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from reportlint.cli import main
+
+    monkeypatch.chdir(tmp_path)
+    Path(".reportlint.yaml").write_text("profile: national\n", encoding="utf-8")
+    assert main(["explain", "RL209", "--lang", "zh"]) == 0
+    [check] = [line for line in capsys.readouterr().out.splitlines() if "检查方式" in line]
+    assert check == (
+        "检查方式：在第三部分“上一年度党政主要负责人履行推进法治建设第一责任人职责，"
+        "加强法治政府建设的有关情况”中数出某种写法出现的次数"
+    )
+
+
 TRAP_HEAD = """\
 format: reportlint/1
 report: {title: 示例县2023年法治政府建设年度报告, issuer: 示例县人民政府, year: 2023, signed_on: 2024-01-20}

@@ -469,7 +469,8 @@ def run(argv: Sequence[str], lang: str | None = None) -> int:
         if args.command == "rules":
             explain.list_rules(sys.stdout, rules, lang=lang, as_json=args.format == "json")
         else:
-            explain.explain_rule(sys.stdout, rules, args.rule, lang=lang)
+            profile = explain.profile_of(args.config, use_cache=not args.no_cache)
+            explain.explain_rule(sys.stdout, rules, args.rule, lang=lang, profile=profile)
         return EXIT_OK
     if args.command == "test-rules":
         from reportlint.cli.ruletest import run_packs

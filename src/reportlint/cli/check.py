@@ -355,7 +355,7 @@ def _lint_group(
                 # One unreadable file never stops the others from being checked.
                 _note(tr("error: {message}").format(message=result.error))
             kept = _per_file_ignores(list(result.findings), path, group.config)
-            done.append(result._replace(findings=kept, fail_on=fail_on))
+            done.append(result._replace(findings=kept, fail_on=fail_on, profile=linter.profile))
     finally:
         results.close()  # workers stop now, whatever ended the loop
     return done

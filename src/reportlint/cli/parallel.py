@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from reportlint.errors import ReportlintError
-from reportlint.reporters import FileResult, report_meta
+from reportlint.reporters import FileResult, report_meta, section_order
 
 if TYPE_CHECKING:
     from multiprocessing.connection import Connection
@@ -95,7 +95,9 @@ def _lint(linter: Linter, path: Path) -> FileResult:
         said = error.say(linter.settings.lang)
         return FileResult(str(path), error=said, seconds=time.perf_counter() - started)
     seconds = time.perf_counter() - started
-    return FileResult(str(path), findings, meta=report_meta(data), seconds=seconds)
+    return FileResult(
+        str(path), findings, meta=report_meta(data), seconds=seconds, sections=section_order(data)
+    )
 
 
 class _Worker:
