@@ -279,6 +279,27 @@ def test_a_paragraph_with_an_ascii_colon_is_one_finding_and_still_read() -> None
     assert doc.locator.text_span("/sections/measures/paragraphs/0", 13, 17) == (7, 22, 7, 26)
 
 
+def test_a_rate_written_with_an_ascii_colon_is_one_finding_and_still_stated() -> None:
+    # The reference report, its review-rate paragraph written as a clerk might: the trap
+    # is the one finding more; RL201 (review rate not stated) reads the rate as stated.
+    example = Path(__file__).resolve().parent.parent / "examples" / "yungang-2023.yaml"
+    lines = example.read_text(encoding="utf-8").splitlines()
+    assert "法制审核率达到100%" in lines[53]
+    lines[53] = lines[53][: lines[53].index("- ")] + "- 全区重大执法决定法制审核率: 100%"
+    linter = Linter(Settings(lang="zh"))
+    found = [(f.line, f.column, f.rule) for f in linter.lint_text("\n".join(lines), "r.yaml")]
+    assert found == [
+        (9, 14, "RL302"),
+        (15, 1, "RL211"),
+        (32, 129, "RL305"),
+        (43, 75, "RL305"),
+        (54, 17, "RL001"),
+        (62, 183, "RL305"),
+        (65, 172, "RL504"),
+        (110, 3, "RL210"),
+    ]
+
+
 @pytest.mark.parametrize("char", list("[{*@`%"))
 def test_a_paragraph_starting_with_a_yaml_indicator_says_to_quote_it(char: str) -> None:
     assert _trap_findings(f"{char}2025]3号文件印发", "zh") == [
