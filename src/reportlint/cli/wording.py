@@ -11,6 +11,7 @@ same lookup. An error raised below the command line carries its own Chinese
 from __future__ import annotations
 
 import argparse
+import functools
 import os
 import re
 from collections.abc import Iterable, Mapping, Sequence
@@ -83,10 +84,20 @@ def restore(saved: Saved) -> None:
 
 # What a line may not be broken before (closing marks) or after (opening marks), after
 # GB/T 15834; an ASCII word (an option name, a path) is never broken.
-_UNIT = re.compile(r"[（“‘《〔]*(?:[!-~]+|\S)[，。、；：？！）”’》〕…]*")
-_WIDE = re.compile(
-    r"[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60]"
-)
+_UNIT = r"[（“‘《〔]*(?:[!-~]+|\S)[，。、；：？！）”’》〕…]*"
+_WIDE = r"[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60]"
+# A section's heading in argparse's help, Chinese, ending in argparse's ASCII colon.
+_HEADING = r"^(\S[^\n]*[^\x00-\x7f]):$"
+
+
+@functools.cache
+def _compiled(pattern: str) -> re.Pattern[str]:
+    # Compiled when help is first formatted: a run that shows none pays nothing.
+    return re.compile(pattern, re.MULTILINE)
+
+
+def _wide(text: str) -> bool:
+    return _compiled(_WIDE).search(text) is not None
 
 
 def wrap(text: str, width: int) -> list[str]:
@@ -100,7 +111,7 @@ def wrap(text: str, width: int) -> list[str]:
     lines: list[str] = []
     line = ""
     for word in text.split():
-        for index, unit in enumerate(_UNIT.findall(word)):
+        for index, unit in enumerate(_compiled(_UNIT).findall(word)):
             glue = " " if index == 0 else ""
             if line and columns(line + glue + unit) > width:
                 lines.append(line)
@@ -120,12 +131,12 @@ class HelpFormatter(argparse.HelpFormatter):
     """
 
     def _split_lines(self, text: str, width: int) -> list[str]:
-        if _WIDE.search(text) is None:
+        if not _wide(text):
             return super()._split_lines(text, width)
         return wrap(text, width)
 
     def _fill_text(self, text: str, width: int, indent: str) -> str:
-        if _WIDE.search(text) is None:
+        if not _wide(text):
             return super()._fill_text(text, width, indent)
         return "\n".join(indent + line for line in wrap(text, width - len(indent)))
 
@@ -138,7 +149,7 @@ class HelpFormatter(argparse.HelpFormatter):
     ) -> str:
         if prefix is None:
             prefix = _("usage: ")
-        if _WIDE.search(prefix) is None:
+        if not _wide(prefix):
             return super()._format_usage(usage, actions, groups, prefix)
         # argparse indents the usage's later lines by the prefix's length in characters:
         # lay it out with a stand-in as wide as the prefix shows, then put the prefix in.
@@ -149,10 +160,7 @@ class HelpFormatter(argparse.HelpFormatter):
 
     def format_help(self) -> str:
         # argparse ends a section's heading with an ASCII colon; a Chinese one takes "：".
-        return _HEADING.sub("\\1：", super().format_help())
-
-
-_HEADING = re.compile(r"^(\S[^\n]*[^\x00-\x7f]):$", re.MULTILINE)
+        return _compiled(_HEADING).sub("\\1：", super().format_help())
 
 
 class RawDescriptionHelpFormatter(argparse.RawDescriptionHelpFormatter, HelpFormatter):
