@@ -340,3 +340,28 @@ def test_explain_in_chinese_describes_the_check_in_words(rule: object) -> None:
     [check] = [line for line in lines if line.startswith("检查方式：")]
     assert re.search(r"[A-Za-z]", check) is None, check
     assert any(line.startswith("怎样改：") for line in lines)
+
+
+def test_numbering_faults_of_a_source_use_chinese_punctuation() -> None:
+    from reportlint.inputs.sources import numbering
+
+    number = numbering.read_number("(三)加强执法")
+    assert number is not None
+    faults = [
+        numbering.malformed(number),
+        numbering.out_of_sequence(number, None, None),
+        numbering.out_of_sequence(number, 3, None),
+        numbering.out_of_sequence(number, 1, None),
+        numbering.out_of_sequence(number, 5, None),
+    ]
+    texts = [fault.zh for fault in faults if fault is not None]
+    assert len(texts) == 5
+    problems = [
+        m.group()
+        for text in texts
+        for pattern in (_ASCII_MARK, _SPACE)
+        # The number as the clerk wrote it is quoted as it is.
+        for m in pattern.finditer(re.sub("“[^”]*”", "“”", text))
+    ]
+    assert problems == []
+    assert texts[3] == "标题编号“(三)”排在“（一）”之后，跳过了“（二）”"

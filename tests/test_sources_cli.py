@@ -77,7 +77,9 @@ def test_import_in_chinese_reports_numbering_in_chinese(
     capsys: pytest.CaptureFixture[str],
 ) -> None:
     assert main(["import", str(TXT), "--lang", "zh"]) == 0
-    assert capsys.readouterr().err == f'{TXT}:26:1: RL107 标题编号 "2," 格式不正确, 应为 "2."\n'
+    captured = capsys.readouterr()
+    assert captured.err == f"{TXT}:26:1: RL107 标题编号“2,”格式不正确，应为“2.”\n"
+    assert captured.out.startswith("# 由reportlint从yungang-2023.txt导入。\nformat: reportlint/1\n")
 
 
 def findings_of(capsys: pytest.CaptureFixture[str], *args: str) -> list[dict[str, Any]]:
@@ -103,7 +105,7 @@ def test_a_folder_holds_yaml_reports_and_published_ones_but_not_readmes(
 
 def test_check_in_chinese_on_a_source(capsys: pytest.CaptureFixture[str]) -> None:
     findings = findings_of(capsys, "--lang", "zh", "--select", "RL107", str(TXT))
-    assert [f["message"] for f in findings] == ['标题编号 "2," 格式不正确, 应为 "2."']
+    assert [f["message"] for f in findings] == ["标题编号“2,”格式不正确，应为“2.”"]
 
 
 def _rl107_examples() -> list[tuple[str, str]]:

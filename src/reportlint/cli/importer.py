@@ -47,7 +47,7 @@ def run_import(
     imported = read_source(source, max_bytes=max_bytes)
     from reportlint.inputs.sources.writer import dump
 
-    text = dump(imported.document.data, source=source.name)
+    text = dump(imported.document.data, source=source.name, lang=lang)
     if target is None:
         # Where the text will be kept is not known: no schema path can be right for it.
         stdout.write(text)
