@@ -218,9 +218,9 @@ def run_check(args: argparse.Namespace, *, lang: str) -> int:
     groups, excluded, skipped = select_files(args, finder)
     if getattr(args, "verbose", False):
         for path in skipped:
-            _note(tr("skipped {path}: not a report").format(path=path))
+            note(tr("skipped {path}: not a report").format(path=path))
         for path in excluded:
-            _note(tr("skipped {path}: excluded").format(path=path))
+            note(tr("skipped {path}: excluded").format(path=path))
     if not groups:
         # Options and the config's own mistakes are still reported with no file to check:
         # the config then is that of the working folder.
@@ -270,7 +270,7 @@ def run_check(args: argparse.Namespace, *, lang: str) -> int:
 
         warning = limit_warning(len(findings))
         if warning is not None:
-            _note(tr("warning: {message}").format(message=warning))
+            note(tr("warning: {message}").format(message=warning))
     # Files first: a stdout that fails (a full disk) then costs no file its report.
     for fmt, output in sorted(outputs, key=lambda pair: pair[1] is None):
         write = reporter(fmt)
@@ -353,7 +353,7 @@ def _lint_group(
         for path, result in results:
             if result.error is not None:
                 # One unreadable file never stops the others from being checked.
-                _note(tr("error: {message}").format(message=result.error))
+                note(tr("error: {message}").format(message=result.error))
             kept = _per_file_ignores(list(result.findings), path, group.config)
             done.append(result._replace(findings=kept, fail_on=fail_on, profile=linter.profile))
     finally:
@@ -376,7 +376,7 @@ def _to_stdout(produce: Callable[[], None]) -> None:
         ) from error
 
 
-def _note(text: str) -> None:
+def note(text: str) -> None:
     """One line on stderr, escaped (a file name cannot forge lines or move the cursor)."""
     sys.stderr.write(f"reportlint{tr(': ')}{escape(text)}\n")
 
