@@ -13,12 +13,20 @@ from tests.rulekit import lint_sections as lint
 
 def test_rates_over_100_in_digits_and_in_words() -> None:
     found = lint(
-        {"measures": ["全县重大执法决定法制审核率达到110%。", "网上可办率百分之一百零八。"]},
+        {
+            "measures": [
+                "全县重大执法决定法制审核率达到110%。",
+                "网上可办率百分之一百零八。",
+                "重大执法决定法制审核率：110%。",
+            ]
+        },
         "RL401",
     )
     assert found == [
         (11, 11, "RL401", '"重大执法决定法制审核率达到110%": a rate cannot exceed 100%'),
         (12, 9, "RL401", '"网上可办率百分之一百零八": a rate cannot exceed 100%'),
+        # The quote is of the folded text (NFKC), as for full-width digits.
+        (13, 9, "RL401", '"重大执法决定法制审核率:110%": a rate cannot exceed 100%'),
     ]
 
 

@@ -14,6 +14,9 @@ from tests.rulekit import lint_sections as lint
         "重大行政执法决定合法性审核率为１００％。",
         "重大执法决定法制审核率百分之百。",
         "重大执法决定法制审核率达到百分之九十五点六。",
+        "重大执法决定法制审核率：100%。",  # a label and its value
+        "重大执法决定法制审核率: 100%。",
+        "主要指标：重大执法决定法制审核率：１００％。",
     ],
 )
 def test_a_review_rate_in_any_writing_is_stated(text: str) -> None:
@@ -26,6 +29,7 @@ def test_a_review_rate_in_any_writing_is_stated(text: str) -> None:
         "严格落实重大执法决定法制审核制度。",
         "落实“重大执法决定法制审核率100%”的要求。",  # quoted, not stated
         "法制审核率较上年提高5个百分点。",  # a change is not the rate
+        "法制审核率：全年执法决定100%公示。",  # the colon is not right before the figure
     ],
 )
 def test_a_review_rate_not_stated(text: str) -> None:

@@ -156,3 +156,12 @@ def test_a_report_indented_by_four_keeps_its_indentation(
     changed = _changed(text + "\n", path.read_text(encoding="utf-8"))
     assert sorted(changed) == sorted(FIXED_LINES)
     assert changed[10] == "    - 现将有关情况报告如下。"
+
+
+def test_fix_says_what_it_did_in_chinese(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "report.yaml"
+    path.write_text(REPORT, encoding="utf-8")
+    _run("--fix", "--lang", "zh", "--quiet", str(path))
+    assert f"{path}：已修改6个问题\n" in capsys.readouterr().err

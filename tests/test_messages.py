@@ -205,6 +205,44 @@ def test_full_text_output_shows_the_line_marked_the_part_and_the_hint(
     ]
 
 
+def test_the_part_is_named_from_the_profile_that_ran(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from reportlint.cli import main
+
+    monkeypatch.chdir(tmp_path)
+    Path("r.yaml").write_text(REPORT.replace("    shortcomming: 1\n", ""), encoding="utf-8")
+    Path("s.yaml").write_text(REPORT.replace("    shortcomming: 1\n", ""), encoding="utf-8")
+    # The national profile titles the part 上一年度…; the message and the place agree, also
+    # when the files are checked on worker processes.
+    part = "第二部分“上一年度推进法治政府建设存在的不足和原因”"
+    for jobs in ("1", "2"):
+        args = ["check", "--lang", "zh", "--no-color", "--select", "RL106", "--jobs", jobs]
+        assert main([*args, "--profile", "national", "r.yaml", "s.yaml"]) == 0
+        lines = capsys.readouterr().out.splitlines()
+        assert [line for line in lines if "RL106" in line or "位置" in line] == [
+            f"r.yaml:11:3: RL106 警告 [section-thin] {part}内容过少（7字，至少应有80字）",
+            f"   = 位置：{part}",
+            f"s.yaml:11:3: RL106 警告 [section-thin] {part}内容过少（7字，至少应有80字）",
+            f"   = 位置：{part}",
+        ]
+
+
+def test_explain_names_parts_from_the_configured_profile(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from reportlint.cli import main
+
+    monkeypatch.chdir(tmp_path)
+    Path(".reportlint.yaml").write_text("profile: national\n", encoding="utf-8")
+    assert main(["explain", "RL209", "--lang", "zh"]) == 0
+    [check] = [line for line in capsys.readouterr().out.splitlines() if "检查方式" in line]
+    assert check == (
+        "检查方式：在第三部分“上一年度党政主要负责人履行推进法治建设第一责任人职责，"
+        "加强法治政府建设的有关情况”中数出某种写法出现的次数"
+    )
+
+
 TRAP_HEAD = """\
 format: reportlint/1
 report: {title: 示例县2023年法治政府建设年度报告, issuer: 示例县人民政府, year: 2023, signed_on: 2024-01-20}
@@ -239,6 +277,27 @@ def test_a_paragraph_with_an_ascii_colon_is_one_finding_and_still_read() -> None
     doc = load_yaml(TRAP_HEAD + "      - 重大执法决定法制审核率: 100%\n", "r.yaml")
     assert doc.data["sections"]["measures"]["paragraphs"] == ["重大执法决定法制审核率: 100%"]
     assert doc.locator.text_span("/sections/measures/paragraphs/0", 13, 17) == (7, 22, 7, 26)
+
+
+def test_a_rate_written_with_an_ascii_colon_is_one_finding_and_still_stated() -> None:
+    # The reference report, its review-rate paragraph written as a clerk might: the trap
+    # is the one finding more; RL201 (review rate not stated) reads the rate as stated.
+    example = Path(__file__).resolve().parent.parent / "examples" / "yungang-2023.yaml"
+    lines = example.read_text(encoding="utf-8").splitlines()
+    assert "法制审核率达到100%" in lines[53]
+    lines[53] = lines[53][: lines[53].index("- ")] + "- 全区重大执法决定法制审核率: 100%"
+    linter = Linter(Settings(lang="zh"))
+    found = [(f.line, f.column, f.rule) for f in linter.lint_text("\n".join(lines), "r.yaml")]
+    assert found == [
+        (9, 14, "RL302"),
+        (15, 1, "RL211"),
+        (32, 129, "RL305"),
+        (43, 75, "RL305"),
+        (54, 17, "RL001"),
+        (62, 183, "RL305"),
+        (65, 172, "RL504"),
+        (110, 3, "RL210"),
+    ]
 
 
 @pytest.mark.parametrize("char", list("[{*@`%"))
@@ -281,3 +340,28 @@ def test_explain_in_chinese_describes_the_check_in_words(rule: object) -> None:
     [check] = [line for line in lines if line.startswith("检查方式：")]
     assert re.search(r"[A-Za-z]", check) is None, check
     assert any(line.startswith("怎样改：") for line in lines)
+
+
+def test_numbering_faults_of_a_source_use_chinese_punctuation() -> None:
+    from reportlint.inputs.sources import numbering
+
+    number = numbering.read_number("(三)加强执法")
+    assert number is not None
+    faults = [
+        numbering.malformed(number),
+        numbering.out_of_sequence(number, None, None),
+        numbering.out_of_sequence(number, 3, None),
+        numbering.out_of_sequence(number, 1, None),
+        numbering.out_of_sequence(number, 5, None),
+    ]
+    texts = [fault.zh for fault in faults if fault is not None]
+    assert len(texts) == 5
+    problems = [
+        m.group()
+        for text in texts
+        for pattern in (_ASCII_MARK, _SPACE)
+        # The number as the clerk wrote it is quoted as it is.
+        for m in pattern.finditer(re.sub("“[^”]*”", "“”", text))
+    ]
+    assert problems == []
+    assert texts[3] == "标题编号“(三)”排在“（一）”之后，跳过了“（二）”"

@@ -92,10 +92,10 @@ def test_explain_without_the_pack_does_not_know_the_rule(
 def test_test_rules_runs_the_configured_packs(capsys: pytest.CaptureFixture[str]) -> None:
     Path(".reportlint.yaml").write_text("rules: [packs]\n", encoding="utf-8")
     assert output(capsys, "test-rules", "--select", "MY") == [
-        "Ran 2 examples of 1 rules: 2 passed, 0 failed, 0 skipped."
+        "Ran 2 examples of 1 rule: 2 passed, 0 failed, 0 skipped."
     ]
     assert output(capsys, "test-rules", "--rules", "packs", "--select", "MY") == [
-        "Ran 2 examples of 1 rules: 2 passed, 0 failed, 0 skipped."
+        "Ran 2 examples of 1 rule: 2 passed, 0 failed, 0 skipped."
     ]
 
 
@@ -114,7 +114,7 @@ def test_test_rules_show(capsys: pytest.CaptureFixture[str]) -> None:
         "      title: 示例县2023年法治政府建设年度报告",
         "  findings of MY101:",
         '    3:10 "示例县" is a placeholder name',
-        "Ran 2 examples of 1 rules: 2 passed, 0 failed, 0 skipped.",
+        "Ran 2 examples of 1 rule: 2 passed, 0 failed, 0 skipped.",
     ]
 
 
@@ -136,7 +136,7 @@ def test_test_rules_show_a_failing_example(capsys: pytest.CaptureFixture[str]) -
         "    report:",
         "      title: 云冈区2023年法治政府建设年度报告",
         "  findings of MY101: none",
-        "Ran 2 examples of 1 rules: 0 passed, 2 failed, 0 skipped.",
+        "Ran 2 examples of 1 rule: 0 passed, 2 failed, 0 skipped.",
     ]
 
 
@@ -144,4 +144,4 @@ def test_test_rules_show_a_merge_patch_example(capsys: pytest.CaptureFixture[str
     lines = output(capsys, "test-rules", "--show", "--select", "RL401")
     document = lines[lines.index("  document:") + 1 : lines.index("  findings of RL401: none")]
     assert document[:2] == ["    format: reportlint/1", "    report:"]
-    assert lines[-1] == "Ran 4 examples of 1 rules: 4 passed, 0 failed, 0 skipped."
+    assert lines[-1] == "Ran 4 examples of 1 rule: 4 passed, 0 failed, 0 skipped."

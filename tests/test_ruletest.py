@@ -169,6 +169,28 @@ def test_test_rules_names_a_fail_example_that_passes(
     ]
 
 
+def test_test_rules_speaks_chinese_under_a_chinese_locale(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("LANG", "zh_CN.UTF-8")
+    path = broken_pack(tmp_path)
+    assert main(["test-rules", str(path)]) == 1
+    assert capsys.readouterr().out.splitlines() == [
+        f"{path}：SX101 [cert-rate-stated] 不通过示例2：未通过：没有出现SX101问题",
+        "运行了4条规则的12个示例：通过11个，未通过1个，跳过0个。",
+    ]
+    text = SHANXI.read_text(encoding="utf-8").replace("min: 95", "min: 99")
+    path.write_text(text, encoding="utf-8")
+    assert main(["test-rules", str(path), "--select", "SX102", "--show"]) == 1
+    lines = capsys.readouterr().out.splitlines()
+    failed = [line for line in lines if "未通过：" in line]
+    assert [re.sub(r"\d+:\d+", "L:C", line) for line in failed] == [
+        f"{path}：SX102 [cert-rate-floor] 通过示例2：未通过：出现了1个SX102问题："
+        'L:C "持证率达到98%": 持证率低于 95%'  # the pack's own message, as its author wrote it
+    ]
+    assert lines.count("  文档：") == 3 and "  SX102的问题：无" in lines
+
+
 def test_test_rules_names_a_pass_example_that_fails(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -30,7 +30,14 @@ def test_import_writes_a_file_and_refuses_to_overwrite_it(
     out = tmp_path / "report.yaml"
     assert main(["import", str(TXT), "-o", str(out)]) == 0
     written = out.read_text(encoding="utf-8")
-    assert capsys.readouterr().out == ""
+    # The first line names the schema for editors, written beside it outside a repository.
+    schema = tmp_path / "schemas" / "report.schema.json"
+    assert capsys.readouterr().out == f"wrote {schema}\n"
+    assert written.startswith(
+        "# yaml-language-server: $schema=schemas/report.schema.json\n"
+        "# Imported by reportlint from yungang-2023.txt.\n"
+    )
+    assert main(["check", str(out), "--select", "RL0", "--quiet"]) == 0
     out.write_text("kept\n", encoding="utf-8")
     assert main(["import", str(TXT), "-o", str(out)]) == 2
     assert capsys.readouterr().err == (
@@ -39,7 +46,9 @@ def test_import_writes_a_file_and_refuses_to_overwrite_it(
     assert out.read_text(encoding="utf-8") == "kept\n"
     assert main(["import", str(TXT), "-o", str(out), "--force"]) == 0
     assert out.read_text(encoding="utf-8") == written
-    assert [path.name for path in tmp_path.iterdir()] == ["report.yaml"]  # no temporary left
+    assert capsys.readouterr().out == ""  # the schema is there now: it is not written again
+    # No temporary left.
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["report.yaml", "schemas"]
 
 
 def test_import_to_stdout_with_a_dash(capsys: pytest.CaptureFixture[str]) -> None:
@@ -68,7 +77,9 @@ def test_import_in_chinese_reports_numbering_in_chinese(
     capsys: pytest.CaptureFixture[str],
 ) -> None:
     assert main(["import", str(TXT), "--lang", "zh"]) == 0
-    assert capsys.readouterr().err == f'{TXT}:26:1: RL107 标题编号 "2," 格式不正确, 应为 "2."\n'
+    captured = capsys.readouterr()
+    assert captured.err == f"{TXT}:26:1: RL107 标题编号“2,”格式不正确，应为“2.”\n"
+    assert captured.out.startswith("# 由reportlint从yungang-2023.txt导入。\nformat: reportlint/1\n")
 
 
 def findings_of(capsys: pytest.CaptureFixture[str], *args: str) -> list[dict[str, Any]]:
@@ -94,7 +105,7 @@ def test_a_folder_holds_yaml_reports_and_published_ones_but_not_readmes(
 
 def test_check_in_chinese_on_a_source(capsys: pytest.CaptureFixture[str]) -> None:
     findings = findings_of(capsys, "--lang", "zh", "--select", "RL107", str(TXT))
-    assert [f["message"] for f in findings] == ['标题编号 "2," 格式不正确, 应为 "2."']
+    assert [f["message"] for f in findings] == ["标题编号“2,”格式不正确，应为“2.”"]
 
 
 def _rl107_examples() -> list[tuple[str, str]]:

@@ -159,7 +159,7 @@ def test_numbering_messages(linter: Linter, body: str, message: str) -> None:
 def test_numbering_messages_in_chinese() -> None:
     linter = Linter(Settings(lang="zh"))
     text = REPORT.format(body="(一)领导\n\n(三)决策")
-    assert messages(linter, text, "RL107") == ['标题编号 "(三)" 排在 "(一)" 之后, 跳过了 "(二)"']
+    assert messages(linter, text, "RL107") == ["标题编号“(三)”排在“（一）”之后，跳过了“（二）”"]
 
 
 def test_a_top_level_number_out_of_sequence(linter: Linter) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import os
 import stat
 from collections.abc import Callable
@@ -24,7 +25,8 @@ def read_bytes(path: Path, max_bytes: int) -> bytes:
     if size > max_bytes:
         raise InputError(
             f"{path}: file is {size:,} bytes, over the limit of {max_bytes:,} bytes"
-            " (raise it with --max-bytes)"
+            " (raise it with --max-bytes)",
+            zh=f"{path}：文件有{size:,}字节，超过上限{max_bytes:,}字节（可用--max-bytes调高）",
         )
     return raw
 
@@ -58,7 +60,10 @@ def _open_regular(path: Path) -> tuple[BinaryIO, int]:
         flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
         handle = os.open(path, flags)
     except ValueError as error:  # a NUL in the name
-        raise InputError(f"{path!r}: cannot read: the name holds a NUL character") from error
+        raise InputError(
+            f"{path!r}: cannot read: the name holds a NUL character",
+            zh=f"{path!r}：无法读取：文件名含有NUL字符",
+        ) from error
     except OSError as error:
         raise _read_error(path, error) from error
     try:
@@ -69,8 +74,11 @@ def _open_regular(path: Path) -> tuple[BinaryIO, int]:
     if not stat.S_ISREG(info.st_mode):
         os.close(handle)
         if stat.S_ISDIR(info.st_mode):
-            raise InputError(f"{path}: is a directory")
-        raise InputError(f"{path}: not a regular file (a FIFO, socket or device)")
+            raise _folder_error(path)
+        raise InputError(
+            f"{path}: not a regular file (a FIFO, socket or device)",
+            zh=f"{path}：不是普通文件（而是管道、套接字或设备）",
+        )
     return os.fdopen(handle, "rb"), info.st_size
 
 
@@ -81,14 +89,42 @@ def _read(stream: BinaryIO, size: int, path: Path) -> bytes:
         raise _read_error(path, error) from error
 
 
+def _folder_error(path: Path) -> InputError:
+    return InputError(f"{path}: is a directory", zh=f"{path}：是文件夹，不是文件")
+
+
 def _read_error(path: Path, error: OSError) -> InputError:
     if isinstance(error, IsADirectoryError):
-        return InputError(f"{path}: is a directory")
+        return _folder_error(path)
     if isinstance(error, FileNotFoundError):
-        return InputError(f"{path}: no such file")
+        return InputError(f"{path}: no such file", zh=f"{path}：文件不存在")
     if isinstance(error, PermissionError):
-        return InputError(f"{path}: cannot read: permission denied")
-    return InputError(f"{path}: cannot read: {error.strerror or error}")
+        return InputError(
+            f"{path}: cannot read: permission denied", zh=f"{path}：无法读取：没有读取权限"
+        )
+    return InputError(
+        f"{path}: cannot read: {error.strerror or error}",
+        zh=f"{path}：无法读取：{reason_zh(error)}",
+    )
+
+
+# The system's reasons (strerror is English whatever the locale) that a clerk may meet.
+_REASONS_ZH = {
+    errno.ENOSPC: "磁盘空间不足",
+    errno.EACCES: "没有权限",
+    errno.EPERM: "没有权限",
+    errno.EROFS: "文件系统是只读的",
+    errno.ENOENT: "文件或文件夹不存在",
+    errno.ENOTDIR: "路径中有一段不是文件夹",
+    errno.ENAMETOOLONG: "文件名过长",
+    errno.EISDIR: "是文件夹，不是文件",
+    errno.EIO: "读写设备出错",
+}
+
+
+def reason_zh(error: OSError) -> str:
+    """Why ``error`` happened, in Chinese; the system's own words for a rarer reason."""
+    return _REASONS_ZH.get(error.errno or 0, error.strerror or str(error))
 
 
 def write_atomically(
@@ -111,11 +147,15 @@ def write_atomically(
     except OSError as error:
         raise _cannot_write(path, error) from error
     if info is not None and stat.S_ISDIR(info.st_mode):
-        raise ReportlintError(f"{path}: cannot write: is a directory")
+        raise ReportlintError(
+            f"{path}: cannot write: is a directory", zh=f"{path}：无法写入：这是一个文件夹"
+        )
     if info is None or stat.S_ISREG(info.st_mode):
         _replace(path, produce)
     elif only_regular:
-        raise ReportlintError(f"{path}: cannot write: not a regular file")
+        raise ReportlintError(
+            f"{path}: cannot write: not a regular file", zh=f"{path}：无法写入：不是普通文件"
+        )
     else:
         _write_through(path, produce)
 
@@ -160,7 +200,10 @@ def _write_through(path: Path, produce: Callable[[TextIO], None]) -> None:
 
 
 def _cannot_write(path: Path, error: OSError) -> ReportlintError:
-    return ReportlintError(f"{path}: cannot write: {error.strerror or error}")
+    return ReportlintError(
+        f"{path}: cannot write: {error.strerror or error}",
+        zh=f"{path}：无法写入：{reason_zh(error)}",
+    )
 
 
 def _mode_for(path: Path) -> int:

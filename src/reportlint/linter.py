@@ -60,7 +60,9 @@ def _check_selectors(
         for selector in selectors:
             if not any(rule_id.startswith(selector) for rule_id in catalogue):
                 raise ConfigError(
-                    f"--{option}: no rule ID starts with {selector} (see 'reportlint rules')"
+                    f"--{option}: no rule ID starts with {selector} (see 'reportlint rules')",
+                    zh=f"--{option}：没有以{selector}开头的规则编号"
+                    "（全部规则见“reportlint rules”）",
                 )
 
 

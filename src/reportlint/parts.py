@@ -90,8 +90,8 @@ def describe(pointer: str, profile: ProfileInfo, lang: str, order: Sequence[str]
 def default_profile() -> ProfileInfo:
     """The default profile's sections, read from its bundled file without the pack cache.
 
-    For naming parts only (the text output and ``explain``, which are not told which
-    profile a run used); the file is the one ``catalog`` validates, so it is read as is.
+    For naming parts only, where no profile is known (a reporter called without the run's
+    per-file results); the file is the one ``catalog`` validates, so it is read as is.
     """
     import yaml
 

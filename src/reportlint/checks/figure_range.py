@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 from reportlint.checks import Target
 from reportlint.checks.context import Context, Hit
-from reportlint.matching.figures import ROLES, chosen, name_before
+from reportlint.matching.figures import ROLES, chosen, name_before, name_start
 from reportlint.matching.regex import regex
 
 if TYPE_CHECKING:
@@ -39,7 +39,7 @@ def check(ctx: Context, target: Target, options: Mapping[str, Any]) -> Iterator[
                 name = name_before(text, figure, pattern, options.get("gap", 10))
                 if name is None:
                     continue
-                start = figure.clause_start + name.start()
+                start = name_start(text, figure) + name.start()
                 params["name"] = name.groupdict().get("name") or name.group(0)
             params["match"] = text.text[start : figure.end]
             place = text.place(figure, start)

@@ -25,7 +25,14 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 
 from reportlint.checks import Target
 from reportlint.checks.context import Context, Hit
-from reportlint.matching.figures import Figure, FigureText, chosen, name_before, rounding
+from reportlint.matching.figures import (
+    Figure,
+    FigureText,
+    chosen,
+    name_before,
+    name_start,
+    rounding,
+)
 from reportlint.matching.regex import regex
 
 if TYPE_CHECKING:
@@ -130,7 +137,7 @@ def _keyed(text: FigureText, figure: Figure, by: str, options: Mapping[str, Any]
         written = name.groupdict().get("name") or name.group(0)
         aliases: Mapping[str, str] = options.get("aliases") or {}
         key = aliases.get(written, written)
-        return _Place(text, figure, figure.clause_start + name.start(), key, key)
+        return _Place(text, figure, name_start(text, figure) + name.start(), key, key)
     lead = figure.label
     label = f"{lead}{figure.noun}"
     if len(label) < options.get("min_label", 8):

@@ -12,6 +12,7 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
+from reportlint.cli.wording import _ as tr
 from reportlint.errors import ReportlintError
 from reportlint.files import is_folder
 from reportlint.findings import Finding, Severity
@@ -149,11 +150,17 @@ def destinations(args: argparse.Namespace, default: str) -> list[tuple[str, Path
         elif not pairs and pending is None:
             pending = value
         else:
-            raise ReportlintError(f"--output {value} has no --format of its own")
+            raise ReportlintError(
+                f"--output {value} has no --format of its own",
+                zh=f"--output {value}前面没有对应的--format",
+            )
     if pending is not None or not pairs:
         pairs.append((default, pending))
     if sum(output is None for _, output in pairs) > 1:
-        raise ReportlintError("only one --format can go to stdout; give the others --output FILE")
+        raise ReportlintError(
+            "only one --format can go to stdout; give the others --output FILE",
+            zh="只能有一个--format写到标准输出，其余的请用--output FILE写到文件",
+        )
     return pairs
 
 
@@ -211,9 +218,9 @@ def run_check(args: argparse.Namespace, *, lang: str) -> int:
     groups, excluded, skipped = select_files(args, finder)
     if getattr(args, "verbose", False):
         for path in skipped:
-            sys.stderr.write(f"reportlint: skipped {escape(str(path))}: not a report\n")
+            note(tr("skipped {path}: not a report").format(path=path))
         for path in excluded:
-            sys.stderr.write(f"reportlint: skipped {escape(str(path))}: excluded\n")
+            note(tr("skipped {path}: excluded").format(path=path))
     if not groups:
         # Options and the config's own mistakes are still reported with no file to check:
         # the config then is that of the working folder.
@@ -223,7 +230,10 @@ def run_check(args: argparse.Namespace, *, lang: str) -> int:
     checked = {os.path.realpath(path) for path in files}
     for _, output in outputs:
         if output is not None and os.path.realpath(output) in checked:
-            raise ReportlintError(f"--output {output} is one of the files checked; choose another")
+            raise ReportlintError(
+                f"--output {output} is one of the files checked; choose another",
+                zh=f"--output {output}是要检查的文件之一，请换一个文件",
+            )
     results: list[FileResult] = []
     active: dict[str, RuleSpec] = {}
     fail_ons: list[Severity] = []
@@ -260,7 +270,7 @@ def run_check(args: argparse.Namespace, *, lang: str) -> int:
 
         warning = limit_warning(len(findings))
         if warning is not None:
-            sys.stderr.write(f"reportlint: warning: {warning}\n")
+            note(tr("warning: {message}").format(message=warning))
     # Files first: a stdout that fails (a full disk) then costs no file its report.
     for fmt, output in sorted(outputs, key=lambda pair: pair[1] is None):
         write = reporter(fmt)
@@ -288,7 +298,10 @@ def _append_step_summary(path: Path, findings: list[Finding], summary: RunSummar
         with open(path, "a", encoding="utf-8", errors="backslashreplace") as stream:
             stream.write(summary_markdown(findings, summary))
     except OSError as error:
-        raise ReportlintError(f"cannot write GITHUB_STEP_SUMMARY {path}: {error}") from error
+        raise ReportlintError(
+            f"cannot write GITHUB_STEP_SUMMARY {path}: {error}",
+            zh=f"无法写入GITHUB_STEP_SUMMARY {path}：{error}",
+        ) from error
 
 
 def _from_root(
@@ -351,9 +364,9 @@ def _lint_group(
         for path, result in results:
             if result.error is not None:
                 # One unreadable file never stops the others from being checked.
-                sys.stderr.write(f"reportlint: error: {escape(result.error)}\n")
+                note(tr("error: {message}").format(message=result.error))
             kept = _per_file_ignores(list(result.findings), path, group.config)
-            done.append(result._replace(findings=kept, fail_on=fail_on))
+            done.append(result._replace(findings=kept, fail_on=fail_on, profile=linter.profile))
     finally:
         results.close()  # workers stop now, whatever ended the loop
     return done
@@ -366,7 +379,17 @@ def _to_stdout(produce: Callable[[], None]) -> None:
     except BrokenPipeError:
         raise  # a reader that stopped early (`| head`) has what it wanted
     except OSError as error:
-        raise ReportlintError(f"cannot write to stdout: {error.strerror or error}") from error
+        from reportlint.files import reason_zh
+
+        raise ReportlintError(
+            f"cannot write to stdout: {error.strerror or error}",
+            zh=f"无法写入标准输出：{reason_zh(error)}",
+        ) from error
+
+
+def note(text: str) -> None:
+    """One line on stderr, escaped (a file name cannot forge lines or move the cursor)."""
+    sys.stderr.write(f"reportlint{tr(': ')}{escape(text)}\n")
 
 
 def _formats() -> tuple[str, ...]:

@@ -14,13 +14,20 @@ from typing import TextIO
 from reportlint import config as configuration
 from reportlint.errors import ReportlintError
 from reportlint.packs import catalog
-from reportlint.packs.records import RuleSpec
+from reportlint.packs.records import ProfileInfo, RuleSpec
 
 
 def extra_packs(config_path: Path | None, rules: Sequence[Path], *, use_cache: bool) -> list[Path]:
     """The packs beyond the bundled ones: the configuration's, then ``--rules``."""
     found = configuration.find(config_path, use_cache=use_cache)
     return [*(found.rules if found is not None else ()), *rules]
+
+
+def profile_of(config_path: Path | None, *, use_cache: bool) -> ProfileInfo:
+    """The profile ``check`` would run with: the configuration's, else the default."""
+    found = configuration.find(config_path, use_cache=use_cache)
+    name = (found.profile if found is not None else None) or "six-section"
+    return catalog.load_profile(name, use_cache=use_cache)
 
 
 def known_rules(
@@ -35,7 +42,10 @@ def find_rule(rules: list[RuleSpec], wanted: str) -> RuleSpec:
     for rule in rules:
         if wanted.upper() == rule.id or wanted.lower() == rule.name:
             return rule
-    raise ReportlintError(f"no rule '{wanted}' (see 'reportlint rules')")
+    raise ReportlintError(
+        f"no rule '{wanted}' (see 'reportlint rules')",
+        zh=f"没有规则“{wanted}”（全部规则见“reportlint rules”）",
+    )
 
 
 def list_rules(stream: TextIO, rules: list[RuleSpec], *, lang: str, as_json: bool) -> None:
@@ -115,11 +125,12 @@ _CHECKS = {
 }
 
 
-def _check_words(rule: RuleSpec, lang: str) -> str:
-    """What the rule's check does and where, as a clerk would say it."""
+def _check_words(rule: RuleSpec, lang: str, profile: ProfileInfo | None) -> str:
+    """What the rule's check does and where, as a clerk would say it; parts are named
+    from ``profile`` (the default's when None)."""
     from reportlint import parts
 
-    profile = parts.default_profile()
+    profile = profile or parts.default_profile()
     zh = lang == "zh"
     places: list[str] = []
     for run in rule.runs:
@@ -156,7 +167,14 @@ def _example_text(example: object, lang: str) -> str:
     return str(written).rstrip("\n")
 
 
-def explain_rule(stream: TextIO, rules: list[RuleSpec], wanted: str, *, lang: str) -> None:
+def explain_rule(
+    stream: TextIO,
+    rules: list[RuleSpec],
+    wanted: str,
+    *,
+    lang: str,
+    profile: ProfileInfo | None = None,
+) -> None:
     rule = find_rule(rules, wanted)
     zh = lang == "zh"
     labels = (
@@ -186,7 +204,7 @@ def explain_rule(stream: TextIO, rules: list[RuleSpec], wanted: str, *, lang: st
     if rule.hint is not None:
         stream.write(f"{labels['hint']}{colon}{rule.hint[lang]}\n\n")
     stream.write(f"{labels['basis']}{colon}{rule.basis}\n\n")
-    stream.write(f"{labels['check']}{colon}{_check_words(rule, lang)}\n")
+    stream.write(f"{labels['check']}{colon}{_check_words(rule, lang, profile)}\n")
     for kind in ("pass", "fail"):
         if rule.examples[kind]:
             stream.write(f"\n{labels[kind]}{colon.strip()}\n")

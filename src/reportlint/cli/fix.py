@@ -13,6 +13,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from reportlint.cli.wording import _ as tr
 from reportlint.errors import ReportlintError
 
 if TYPE_CHECKING:
@@ -32,27 +33,32 @@ def run_fix(args: argparse.Namespace, *, lang: str, write: bool) -> int:
         linter, _ = linter_for(args, lang, group.config)
         for path in group.files:
             if path.name.lower().endswith(YAML_SUFFIXES):
-                shown = _fix(linter, path, group.config, write=write) or shown
+                shown = _fix(linter, path, group.config, write=write, lang=lang) or shown
     return 1 if shown else 0
 
 
-def _fix(linter: Linter, path: Path, config: Config | None, *, write: bool) -> bool:
+def _fix(linter: Linter, path: Path, config: Config | None, *, write: bool, lang: str) -> bool:
     """Fix ``path`` (``write``) or print its fixes; whether fixes were shown."""
+    from reportlint.cli.check import note
     from reportlint.publish.fixing import fix_file
 
+    zh = lang == "zh"
     try:
         ignored = tuple(config.ignored_rules(path)) if config is not None else ()
         outcome = fix_file(linter, path, write=write, ignored=ignored)
     except ReportlintError as error:
-        sys.stderr.write(f"reportlint: error: {error}\n")
+        note(tr("error: {message}").format(message=error.say(lang)))
         return False
     if outcome.refused:
-        sys.stderr.write(f"{path}: {outcome.refused}\n")
+        refused = outcome.refused_zh if zh and outcome.refused_zh else outcome.refused
+        sys.stderr.write(f"{path}{tr(': ')}{refused}\n")
     if outcome.fixed is None:
         return False
     if write:
         count = len(outcome.edits)
-        sys.stderr.write(f"{path}: fixed {count} finding{'s' if count != 1 else ''}\n")
+        plural = "" if count == 1 else "s"
+        said = f"已修改{count}个问题" if zh else f"fixed {count} finding{plural}"
+        sys.stderr.write(f"{path}{tr(': ')}{said}\n")
         return False
     sys.stdout.write(outcome.diff())
     return True

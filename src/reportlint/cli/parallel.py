@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from reportlint.errors import ReportlintError
-from reportlint.reporters import FileResult, report_meta
+from reportlint.reporters import FileResult, report_meta, section_order
 
 if TYPE_CHECKING:
     from multiprocessing.connection import Connection
@@ -54,7 +54,9 @@ FILES_PER_WORKER = 4
 def job_count(jobs: int | None, files: int) -> int:
     """Processes to use: ``--jobs``, else 1 for a few files and the CPU count for many."""
     if jobs is not None and jobs < 1:
-        raise ReportlintError(f"--jobs must be 1 or more, not {jobs}")
+        raise ReportlintError(
+            f"--jobs must be 1 or more, not {jobs}", zh=f"--jobs应为1或更大的数，而不是{jobs}"
+        )
     wanted = jobs if jobs is not None else min(cpu_count(), files // FILES_PER_WORKER)
     return max(1, min(wanted, files))
 
@@ -90,9 +92,12 @@ def _lint(linter: Linter, path: Path) -> FileResult:
     try:
         data, findings = linter.lint_report(path)
     except ReportlintError as error:
-        return FileResult(str(path), error=str(error), seconds=time.perf_counter() - started)
+        said = error.say(linter.settings.lang)
+        return FileResult(str(path), error=said, seconds=time.perf_counter() - started)
     seconds = time.perf_counter() - started
-    return FileResult(str(path), findings, meta=report_meta(data), seconds=seconds)
+    return FileResult(
+        str(path), findings, meta=report_meta(data), seconds=seconds, sections=section_order(data)
+    )
 
 
 class _Worker:
@@ -189,26 +194,40 @@ class _Pool:
         self.workers.remove(worker)
         if worker.index is not None:
             path = self.paths[worker.index]
-            self.done[worker.index] = FileResult(
-                str(path),
-                error=f"{path}: not checked: the process checking it "
-                f"{_ended(worker.process.exitcode)}",
+            code = worker.process.exitcode
+            error = (
+                f"{path}：未检查：检查它的进程{_ended_zh(code)}"
+                if self.settings.lang == "zh"
+                else f"{path}: not checked: the process checking it {_ended(code)}"
             )
+            self.done[worker.index] = FileResult(str(path), error=error)
         if self.waiting:
             self._start_one()
 
 
+def _signal_name(code: int) -> str:
+    import signal
+
+    try:
+        return signal.Signals(-code).name
+    except ValueError:
+        return f"signal {-code}"
+
+
 def _ended(code: int | None) -> str:
     if code is not None and code < 0:
-        import signal
-
-        try:
-            name = signal.Signals(-code).name
-        except ValueError:
-            name = f"signal {-code}"
+        name = _signal_name(code)
         cause = " (out of memory, or by another process)" if name == "SIGKILL" else ""
         return f"was killed by {name}{cause}"
     return f"ended with exit code {code}"
+
+
+def _ended_zh(code: int | None) -> str:
+    if code is not None and code < 0:
+        name = _signal_name(code)
+        cause = "（内存不足，或被其他进程终止）" if name == "SIGKILL" else ""
+        return f"被信号{name}终止{cause}"
+    return f"已退出，退出码为{code}"
 
 
 def _context() -> BaseContext:

@@ -10,18 +10,22 @@ import os
 import tempfile
 from pathlib import Path
 
-from reportlint.errors import ReportlintError
+from reportlint.errors import ReportlintError, already_exists
 
 FORMS = (".docx", ".html", ".htm")
+NO_REPORT_BLOCK = ("no 'report' block", "缺少报告信息“report”")
 
 
 def run_render(source: Path, output: Path, *, force: bool, max_bytes: int) -> None:
     """Render the report YAML ``source`` to ``output`` (.docx or .html)."""
     suffix = output.suffix.lower()
     if suffix not in FORMS:
-        raise ReportlintError(f"{output}: render writes .docx or .html, not '{output.suffix}'")
+        raise ReportlintError(
+            f"{output}: render writes .docx or .html, not '{output.suffix}'",
+            zh=f"{output}：render只生成.docx或.html文件，不生成“{output.suffix}”文件",
+        )
     if output.exists() and not force:
-        raise ReportlintError(f"{output} already exists; use --force to overwrite it")
+        raise already_exists(output)
     from reportlint.inputs import read_report
     from reportlint.inputs.document import load_yaml
     from reportlint.publish import layout
@@ -29,8 +33,12 @@ def run_render(source: Path, output: Path, *, force: bool, max_bytes: int) -> No
     document = load_yaml(read_report(source, max_bytes=max_bytes), str(source))
     data = document.data
     if document.problems or not isinstance(data, dict) or not isinstance(data.get("report"), dict):
-        first = document.problems[0].message_en if document.problems else "no 'report' block"
-        raise ReportlintError(f"{source}: not a report that can be rendered ({first})")
+        first = document.problems[0] if document.problems else None
+        reason = (first.message_en, first.message_zh) if first else NO_REPORT_BLOCK
+        raise ReportlintError(
+            f"{source}: not a report that can be rendered ({reason[0]})",
+            zh=f"{source}：不是可以生成文档的报告（{reason[1]}）",
+        )
     lines = list(layout.lines(data))
     if suffix == ".docx":
         from reportlint.publish import render_docx

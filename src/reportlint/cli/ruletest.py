@@ -45,7 +45,16 @@ class ExampleResult:
 
     @property
     def label(self) -> str:
+        return self.label_in("en")
+
+    def label_in(self, lang: str) -> str:
+        if lang == "zh":
+            return f"{self.rule} [{self.name}] {_KINDS_ZH[self.kind]}示例{self.index}"
         return f"{self.rule} [{self.name}] {self.kind} example {self.index}"
+
+
+_KINDS_ZH = {"pass": "通过", "fail": "不通过"}
+_OUTCOMES_ZH = {"passed": "通过", "failed": "未通过", "skipped": "跳过"}
 
 
 @functools.lru_cache(maxsize=1)
@@ -91,29 +100,37 @@ def example_document(example: Any, path: str) -> Document | None:
     return document.load_yaml(text, path + ".yaml")
 
 
-def _describe(findings: Sequence[Finding]) -> str:
-    return "; ".join(f"{f.line}:{f.column} {f.message}" for f in findings[:3]) + (
-        f"; and {len(findings) - 3} more" if len(findings) > 3 else ""
-    )
+def _describe(findings: Sequence[Finding], zh: bool) -> str:
+    more = len(findings) - 3
+    shown = ("；" if zh else "; ").join(f"{f.line}:{f.column} {f.message}" for f in findings[:3])
+    if more <= 0:
+        return shown
+    return f"{shown}；另有{more}个" if zh else f"{shown}; and {more} more"
 
 
 def run_examples(rule: RuleSpec, linter: Linter) -> list[ExampleResult]:
-    """Lint each example of ``rule`` with ``linter`` (which must know the rule)."""
+    """Lint each example of ``rule`` with ``linter`` (which must know the rule); the
+    details are in the linter's language, as its findings are."""
+    zh = linter.settings.lang == "zh"
     results: list[ExampleResult] = []
     for kind in ("pass", "fail"):
         for index, example in enumerate(rule.examples[kind], start=1):
             made = ExampleResult(rule.id, rule.name, rule.source, kind, index, "passed", "")
             doc = example_document(example, f"<{rule.id} {kind} example {index}>")
             if doc is None:
-                detail = "needs reportlint.inputs.sources.load_source_text"
+                detail = f"{'需要' if zh else 'needs '}reportlint.inputs.sources.load_source_text"
                 results.append(replace(made, outcome="skipped", detail=detail))
                 continue
             made = replace(made, document="\n".join(doc.lines))
             found = tuple(f for f in linter.lint_document(doc) if f.rule == rule.id)
             if kind == "pass" and found:
-                detail = f"gave {len(found)} finding(s) of {rule.id}: {_describe(found)}"
+                detail = (
+                    f"出现了{len(found)}个{rule.id}问题：{_describe(found, zh)}"
+                    if zh
+                    else f"gave {len(found)} finding(s) of {rule.id}: {_describe(found, zh)}"
+                )
             elif kind == "fail" and not found:
-                detail = f"gave no finding of {rule.id}"
+                detail = f"没有出现{rule.id}问题" if zh else f"gave no finding of {rule.id}"
             else:
                 results.append(replace(made, findings=found))
                 continue
@@ -122,10 +139,15 @@ def run_examples(rule: RuleSpec, linter: Linter) -> list[ExampleResult]:
 
 
 def rules_of(
-    packs: Sequence[Path], *, known: Sequence[Path] = (), use_cache: bool = True
+    packs: Sequence[Path],
+    *,
+    known: Sequence[Path] = (),
+    use_cache: bool = True,
+    lang: str = "en",
 ) -> tuple[Linter, list[RuleSpec]]:
-    """A linter that knows ``packs`` and ``known`` besides the bundled ones, and the rules
-    whose examples run: those of ``packs``, or when none is given, of every pack known."""
+    """A linter that knows ``packs`` and ``known`` besides the bundled ones (speaking
+    ``lang``), and the rules whose examples run: those of ``packs``, or when none is
+    given, of every pack known."""
     bundled = [path.resolve() for path in catalog.pack_files()]
     files = catalog.expand_packs(packs)
     extra_files = catalog.expand_packs(known)
@@ -134,7 +156,7 @@ def rules_of(
             path.resolve(): path for path in (*extra_files, *files) if path.resolve() not in bundled
         }.values()
     )
-    linter = Linter(Settings(extra_packs=extra, use_cache=use_cache))
+    linter = Linter(Settings(extra_packs=extra, use_cache=use_cache, lang=lang))
     wanted = (
         {path.resolve() for path in files} if packs else {*bundled, *(p.resolve() for p in extra)}
     )
@@ -143,15 +165,16 @@ def rules_of(
     ]
 
 
-def _show(result: ExampleResult, stream: TextIO) -> None:
+def _show(result: ExampleResult, stream: TextIO, zh: bool) -> None:
     """The document an example builds and the findings of its rule, indented under it."""
-    stream.write("  document:\n")
+    stream.write("  文档：\n" if zh else "  document:\n")
     for line in result.document.splitlines() or [""]:
         stream.write(f"    {line}\n" if line else "\n")
+    heading = f"  {result.rule}的问题：" if zh else f"  findings of {result.rule}:"
     if not result.findings:
-        stream.write(f"  findings of {result.rule}: none\n")
+        stream.write(f"{heading}{'无' if zh else ' none'}\n")
         return
-    stream.write(f"  findings of {result.rule}:\n")
+    stream.write(f"{heading}\n")
     for finding in result.findings:
         stream.write(f"    {finding.line}:{finding.column} {finding.message}\n")
 
@@ -165,6 +188,7 @@ def run_packs(
     select: tuple[str, ...] = (),
     show: bool = False,
     use_cache: bool = True,
+    lang: str = "en",
 ) -> int:
     """``reportlint test-rules``: print failed and skipped examples (every example with
     ``show``, with its document and findings); 1 if any failed.
@@ -176,21 +200,38 @@ def run_packs(
     from reportlint.linter import rule_selected
 
     known = extra_packs(config, rules, use_cache=use_cache)
-    linter, tested = rules_of(packs, known=known, use_cache=use_cache)
+    linter, tested = rules_of(packs, known=known, use_cache=use_cache, lang=lang)
     tested = [rule for rule in tested if rule_selected(rule.id, select, ())]
     results = [result for rule in tested for result in run_examples(rule, linter)]
+    zh = lang == "zh"
+    colon = "：" if zh else ": "
     for result in results:
         if show or result.outcome != "passed":
-            detail = f": {result.detail}" if result.detail else ""
-            stream.write(f"{result.source}: {result.label}: {result.outcome}{detail}\n")
+            outcome = _OUTCOMES_ZH[result.outcome] if zh else result.outcome
+            detail = f"{colon}{result.detail}" if result.detail else ""
+            label = result.label_in(lang)
+            stream.write(f"{result.source}{colon}{label}{colon}{outcome}{detail}\n")
         if show and result.outcome != "skipped":
-            _show(result, stream)
+            _show(result, stream, zh)
     counts = {
         outcome: sum(result.outcome == outcome for result in results)
         for outcome in ("passed", "failed", "skipped")
     }
-    stream.write(
-        f"Ran {len(results)} examples of {len(tested)} rules: {counts['passed']} passed, "
-        f"{counts['failed']} failed, {counts['skipped']} skipped.\n"
-    )
+    stream.write(_summary(len(results), len(tested), counts, zh) + "\n")
     return 1 if counts["failed"] else 0
+
+
+def _summary(examples: int, rules: int, counts: dict[str, int], zh: bool) -> str:
+    if zh:
+        return (
+            f"运行了{rules}条规则的{examples}个示例：通过{counts['passed']}个，"
+            f"未通过{counts['failed']}个，跳过{counts['skipped']}个。"
+        )
+    return (
+        f"Ran {_plural(examples, 'example')} of {_plural(rules, 'rule')}: "
+        f"{counts['passed']} passed, {counts['failed']} failed, {counts['skipped']} skipped."
+    )
+
+
+def _plural(count: int, word: str) -> str:
+    return f"{count} {word}{'' if count == 1 else 's'}"

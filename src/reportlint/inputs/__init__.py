@@ -45,5 +45,8 @@ def load_text(text: str, path: str) -> Document:
         reader = read_plain_text if suffix == ".txt" else read_html_text
         return reader(text, path).document
     if suffix == ".docx":
-        raise InputError(f"{path}: a .docx is read from its file, not from text")
+        raise InputError(
+            f"{path}: a .docx is read from its file, not from text",
+            zh=f"{path}：.docx只能从文件读取，不能从文本读取",
+        )
     return load_yaml(text, path)

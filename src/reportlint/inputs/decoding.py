@@ -65,7 +65,9 @@ def decode(raw: bytes, path: str, *, kind: Kind) -> str:
         return _strict(raw, marked[1], path, skip=len(marked[0]))
     # Text in UTF-16 or UTF-32 is full of NULs, and came with its mark (above).
     if b"\x00" in raw[:_BINARY_SNIFF]:
-        raise InputError(f"{path}: binary file, not a report")
+        raise InputError(
+            f"{path}: binary file, not a report", zh=f"{path}：这是二进制文件，不是报告"
+        )
     if marked is not None:
         return _strict(raw, "utf-8", path, skip=len(marked[0]))
     try:
@@ -85,7 +87,10 @@ def decode(raw: bytes, path: str, *, kind: Kind) -> str:
         if text is not None:
             return text
     if kind == "report":
-        raise InputError(f"{path}: not UTF-8, UTF-16 or GB18030 text")
+        raise InputError(
+            f"{path}: not UTF-8, UTF-16 or GB18030 text",
+            zh=f"{path}：不是UTF-8、UTF-16或GB18030编码的文本（请另存为UTF-8）",
+        )
     return _detected(raw, path)
 
 
@@ -115,7 +120,9 @@ def _strict(raw: bytes, encoding: str, path: str, *, skip: int = 0) -> str:
     except UnicodeDecodeError as error:
         raise InputError(
             f"{path}: not valid {encoding} text at byte {skip + error.start}"
-            " (save it as UTF-8 or GB18030)"
+            " (save it as UTF-8 or GB18030)",
+            zh=f"{path}：第{skip + error.start}字节处不是有效的{encoding}文本"
+            "（请另存为UTF-8或GB18030）",
         ) from error
 
 
@@ -127,14 +134,17 @@ def _detected(raw: bytes, path: str) -> str:
 
         raise InputError(
             f"{path}: not UTF-8 or GB18030; detecting other encodings needs charset-normalizer:"
-            f" {extra_command('sources')}"
+            f" {extra_command('sources')}",
+            zh=f"{path}：不是UTF-8或GB18030编码；识别其他编码需要charset-normalizer："
+            f"{extra_command('sources')}",
         ) from error
 
     best = from_bytes(raw).best()
     if best is None:
         raise InputError(
             f"{path}: cannot decode the text: not UTF-8, GB18030 or another known encoding"
-            " (save it as UTF-8)"
+            " (save it as UTF-8)",
+            zh=f"{path}：无法识别文本编码，不是UTF-8、GB18030或其他已知编码（请另存为UTF-8）",
         )
     encoding = _SUPERSETS.get(best.encoding.lower(), best.encoding)
     return _strict(raw, encoding, path)

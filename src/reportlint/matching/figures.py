@@ -326,14 +326,25 @@ def chosen(
 def name_before(
     text: FigureText, figure: Figure, pattern: Matcher, gap: int
 ) -> re.Match[str] | None:
-    """The last match of ``pattern`` in the clause before ``figure`` that ends at most
-    ``gap`` characters before it: the figure's name (出庭应诉率 in 出庭应诉率达到96%)."""
-    clause = text.text[figure.clause_start : figure.start]
+    """The last match of ``pattern`` in the words before ``figure`` (``name_start`` on)
+    that ends at most ``gap`` characters before it: the figure's name (出庭应诉率 in
+    出庭应诉率达到96%). The match's offsets count from ``name_start``."""
+    clause = text.text[name_start(text, figure) : figure.start]
     found = None
     for match in pattern.finditer(clause):
         if len(clause) - match.end() <= gap:
             found = match
     return found
+
+
+def name_start(text: FigureText, figure: Figure) -> int:
+    """Where the words that may name ``figure`` begin: its clause, or the clause before
+    when a colon stands right before it, as a clerk writes a label and its value
+    (审核率：100%, 审核率: 100%; the text is folded, so both colons are ":")."""
+    start = figure.clause_start
+    if start > 0 and text.text[start - 1] == ":" and not text.text[start : figure.start].strip():
+        start = 1 + max(text.text.rfind(mark, 0, start - 1) for mark in CLAUSE_MARKS)
+    return start
 
 
 def bare(words: str) -> str:

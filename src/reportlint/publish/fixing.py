@@ -49,6 +49,7 @@ class Outcome:
     fixed: str | None = None
     edits: list[Edit] = field(default_factory=list)
     refused: str | None = None
+    refused_zh: str | None = None
 
     def diff(self) -> str:
         if self.fixed is None:
@@ -114,6 +115,7 @@ def fix_text(linter: Linter, text: str, path: str, ignored: tuple[str, ...] = ()
             f"not fixed: writing the fixes back would also change line {stray[0]}; "
             "fix the findings by hand"
         )
+        outcome.refused_zh = f"未修改：写回修改会同时改动第{stray[0]}行，请手工修改这些问题"
         return outcome
     if fixed != text:
         outcome.fixed, outcome.edits = fixed, applied

@@ -20,7 +20,8 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any, TextIO
 
-from reportlint.errors import ReportlintError
+from reportlint.errors import ReportlintError, already_exists
+from reportlint.schema import modeline
 
 MAX_BYTES = 10 * 1024 * 1024
 CLEARED = ("signed_on", "published_on", "index_no", "source")
@@ -40,7 +41,10 @@ def roll_forward(text: str, year: int | None = None) -> str:
     data, yaml = yamlrt.load(text)
     report = data.get("report") if isinstance(data, dict) else None
     if not isinstance(report, dict) or not isinstance(report.get("year"), int):
-        raise ReportlintError("not a report with a year: nothing to roll forward")
+        raise ReportlintError(
+            "not a report with a year: nothing to roll forward",
+            zh="不是写明报告年度的报告，无法顺延到下一年",
+        )
     old = int(report["year"])
     new = old + 1 if year is None else year
     shift = new - old
@@ -65,13 +69,17 @@ def write_rolled(source: Path, target: Path, *, year: int | None, force: bool) -
     from reportlint.inputs import read_report
 
     if target.exists() and not force:
-        raise ReportlintError(f"{target} already exists; use --force to overwrite it")
+        raise already_exists(target)
     if target.exists() and target.resolve() == source.resolve():
-        raise ReportlintError(f"{target}: is last year's report itself; write elsewhere")
+        raise ReportlintError(
+            f"{target}: is last year's report itself; write elsewhere",
+            zh=f"{target}：这就是上一年度的报告，请写到别处",
+        )
     try:
         text = roll_forward(read_report(source, max_bytes=MAX_BYTES), year)
+        text = modeline.moved(text, source, target)
     except ReportlintError as error:
-        raise ReportlintError(f"{source}: {error}") from error
+        raise ReportlintError(f"{source}: {error}", zh=f"{source}：{error.say('zh')}") from error
 
     def produce(stream: TextIO) -> None:
         stream.write(text)

@@ -14,7 +14,7 @@ from reportlint.findings import Severity
 
 if TYPE_CHECKING:
     from reportlint.findings import Finding
-    from reportlint.packs.records import RuleSpec
+    from reportlint.packs.records import ProfileInfo, RuleSpec
 
 # The report's own fields a reporter may group by (issuer, year…), from its ``report`` block.
 META_KEYS = ("issuer", "year", "level", "kind", "title")
@@ -31,6 +31,10 @@ class FileResult(NamedTuple):
     # The severity that fails this file (its config's fail-on, or --fail-on).
     fail_on: Severity = Severity.ERROR
     seconds: float = 0.0  # time spent reading and checking it (JUnit's time)
+    # The profile it was checked against, and its sections in the order it writes them:
+    # the text output names a finding's part as the messages do (parts.describe).
+    profile: ProfileInfo | None = None
+    sections: tuple[str, ...] = ()
 
     @property
     def status(self) -> str:
@@ -39,6 +43,12 @@ class FileResult(NamedTuple):
             return "unreadable"
         failed = any(finding.severity >= self.fail_on for finding in self.findings)
         return "failed" if failed else "passed"
+
+
+def section_order(data: Any) -> tuple[str, ...]:
+    """The section keys of a loaded report, in the order it writes them."""
+    sections = data.get("sections") if isinstance(data, dict) else None
+    return tuple(str(key) for key in sections) if isinstance(sections, dict) else ()
 
 
 def report_meta(data: Any) -> dict[str, Any]:

@@ -74,7 +74,11 @@ class Context:
             rule.id: rule.hint[summary.lang] for rule in summary.rules if rule.hint is not None
         }
         self._lines: dict[str, list[str] | None] = {}
-        self._profile: ProfileInfo | None = None
+        # Each file's parts are named from the profile it was checked against.
+        self._places = {
+            result.path: (result.profile, result.sections) for result in summary.results
+        }
+        self._default: ProfileInfo | None = None
 
     def details(self, finding: Finding) -> list[str]:
         """The lines shown under ``finding`` (none when there is nothing to add)."""
@@ -91,7 +95,7 @@ class Context:
                 f"{gutter} | {' ' * offset}{'^' * marked}",
             ]
         if finding.pointer:
-            where = self._where(finding.pointer)
+            where = self._where(finding.path, finding.pointer)
             shown.append(f"{gutter} = 位置：{where}" if zh else f"{gutter} = in: {where}")
         hint = self.hints.get(finding.rule)
         if hint is not None:
@@ -100,13 +104,16 @@ class Context:
             shown.append("")
         return shown
 
-    def _where(self, pointer: str) -> str:
+    def _where(self, path: str, pointer: str) -> str:
         from reportlint import parts
 
-        if self._profile is None:
-            # The titles of the default profile: the reporter is not told which ran.
-            self._profile = parts.default_profile()
-        return parts.describe(pointer, self._profile, self.lang)
+        profile, order = self._places.get(path, (None, ()))
+        if profile is None:
+            # Not told which profile ran (a caller of the reporter's own): the default's.
+            if self._default is None:
+                self._default = parts.default_profile()
+            profile = self._default
+        return parts.describe(pointer, profile, self.lang, order)
 
     def _line(self, path: str, number: int) -> str | None:
         if path not in self._lines:

@@ -21,6 +21,7 @@ from reportlint.positions import Span
 
 FORMAT = "reportlint/1"
 SECTION_KEYS = ("measures", "leadership", "shortcomings", "plans", "suggestions", "other")
+_FIELDS_ZH = {"title": "标题", "issuer": "报告机关", "year": "报告年度", "signed_on": "成文日期"}
 _META_ORDER = ("title", "issuer", "year", "signed_on", "published_on", "publisher", "index_no")
 _REQUIRED = ("title", "issuer", "year", "signed_on")
 _YEAR = re.compile(r"((?:19|20)[0-9]{2})\s*年")
@@ -33,6 +34,10 @@ class Note:
 
     span: Span | None
     message: str
+    message_zh: str = ""
+
+    def say(self, lang: str) -> str:
+        return self.message_zh if lang == "zh" and self.message_zh else self.message
 
 
 @dataclass
@@ -73,7 +78,14 @@ def assemble(units: list[SourceText], path: str, lines: list[str]) -> Imported:
     missing = [key for key in _REQUIRED if key not in report]
     if missing:
         fields = ", ".join(f"report.{key}" for key in missing)
-        notes.append(Note(None, f"not found in the source, fill in: {fields}"))
+        named = "、".join(f"{_FIELDS_ZH[key]}（report.{key}）" for key in missing)
+        notes.append(
+            Note(
+                None,
+                f"not found in the source, fill in: {fields}",
+                f"原文中未找到，请补填：{named}",
+            )
+        )
 
     if body.preamble:
         data["preamble"] = _texts(body.preamble, "/preamble", anchors)
@@ -84,10 +96,24 @@ def assemble(units: list[SourceText], path: str, lines: list[str]) -> Imported:
     if body.sections:
         anchors["/sections"] = anchors[f"/sections/{body.sections[0][0]}"]
     else:
-        notes.append(Note(None, "no numbered section headings (一、 二、 …) found"))
+        notes.append(
+            Note(
+                None,
+                "no numbered section headings (一、 二、 …) found",
+                "未找到带编号的部分标题（一、二、……）",
+            )
+        )
     absent = [key for key in SECTION_KEYS if key not in sections]
     if body.sections and absent:
-        notes.append(Note(None, f"sections not found: {', '.join(absent)}"))
+        # A clerk knows the parts by their numbers in the mandated order.
+        numbers = "、".join(f"第{'一二三四五六'[SECTION_KEYS.index(key)]}部分" for key in absent)
+        notes.append(
+            Note(
+                None,
+                f"sections not found: {', '.join(absent)}",
+                f"未找到{numbers}（{'、'.join(absent)}）",
+            )
+        )
     if parts.closing:
         data["closing"] = _texts(parts.closing, "/closing", anchors)
 
@@ -176,7 +202,11 @@ def _from_title(title: SourceText, meta: dict[str, _Value], notes: list[Note]) -
         if issuer:
             meta["issuer"] = _Value(issuer.group(1), title.cut(0, issuer.end(1)), True)
             notes.append(
-                Note(title.span(), f"no signature found; issuer read from the title: {issuer[1]}")
+                Note(
+                    title.span(),
+                    f"no signature found; issuer read from the title: {issuer[1]}",
+                    f"未找到落款，报告机关取自标题：{issuer[1]}",
+                )
             )
 
 
@@ -187,5 +217,11 @@ def _year_from_text(body: outline.Outline, meta: dict[str, _Value], notes: list[
         year = _YEAR.search(fold(text.value))
         if year:
             meta["year"] = _Value(int(year.group(1)), text.cut(year.start(1), year.end(1)), False)
-            notes.append(Note(text.span(), f"no title found; year read from the text: {year[1]}"))
+            notes.append(
+                Note(
+                    text.span(),
+                    f"no title found; year read from the text: {year[1]}",
+                    f"未找到标题，报告年度取自正文：{year[1]}",
+                )
+            )
             return

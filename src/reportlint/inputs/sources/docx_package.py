@@ -111,7 +111,9 @@ class _Budget:
     def refuse(self, size: int) -> None:
         raise InputError(
             f"{self.path}: its XML parts inflate to over {size:,} bytes, past the limit of"
-            f" {MAX_INFLATED:,} bytes for a .docx; the file is refused"
+            f" {MAX_INFLATED:,} bytes for a .docx; the file is refused",
+            zh=f"{self.path}：XML部分解压后超过{size:,}字节，超出.docx文件{MAX_INFLATED:,}字节"
+            "的上限，不予读取",
         )
 
 

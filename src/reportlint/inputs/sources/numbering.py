@@ -97,10 +97,15 @@ class Fault:
     zh: str
 
 
+def _zh(spelled: str) -> str:
+    # A number a Chinese message asks for is written as a 公文 writes it: （一）, （1）.
+    return spelled.replace("(", "（").replace(")", "）")
+
+
 def malformed(number: Number) -> Fault:
     return Fault(
         f'heading number "{number.written}" is malformed; write "{number.spelled}"',
-        f'标题编号 "{number.written}" 格式不正确, 应为 "{number.spelled}"',
+        f"标题编号“{number.written}”格式不正确，应为“{_zh(number.spelled)}”",
     )
 
 
@@ -117,7 +122,7 @@ def out_of_sequence(number: Number, previous: int | None, continued: int | None)
         first = spell(kind, 1)
         return Fault(
             f'heading number "{written}" should start at "{first}"',
-            f'标题编号 "{written}" 应从 "{first}" 开始',
+            f"标题编号“{written}”应从“{_zh(first)}”开始",
         )
     if value == previous + 1:
         return None
@@ -125,15 +130,15 @@ def out_of_sequence(number: Number, previous: int | None, continued: int | None)
     if value == previous:
         return Fault(
             f'heading number "{written}" repeats the one before it',
-            f'标题编号 "{written}" 与上一个编号重复',
+            f"标题编号“{written}”与上一个编号重复",
         )
     if value > previous + 1:
         missing = spell(kind, previous + 1)
         return Fault(
             f'heading number "{written}" follows "{before}": "{missing}" is skipped',
-            f'标题编号 "{written}" 排在 "{before}" 之后, 跳过了 "{missing}"',
+            f"标题编号“{written}”排在“{_zh(before)}”之后，跳过了“{_zh(missing)}”",
         )
     return Fault(
         f'heading number "{written}" follows "{before}": out of sequence',
-        f'标题编号 "{written}" 排在 "{before}" 之后, 顺序错误',
+        f"标题编号“{written}”排在“{_zh(before)}”之后，顺序错误",
     )

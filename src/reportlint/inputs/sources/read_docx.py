@@ -48,12 +48,19 @@ def paragraphs(raw: bytes, path: str, *, max_chars: int) -> tuple[list[SourceTex
         with zipfile.ZipFile(io.BytesIO(raw)) as package:
             return _read(package, path, max_chars)
     except Refused as error:
-        raise InputError(f"{path}: not a Word .docx file: {error}") from error
+        raise InputError(
+            f"{path}: not a Word .docx file: {error}", zh=f"{path}：不是Word .docx文件：{error}"
+        ) from error
     except damaged_zip() as error:
-        raise InputError(f"{path}: not a Word .docx file ({error})") from error
+        raise InputError(
+            f"{path}: not a Word .docx file ({error})", zh=f"{path}：不是Word .docx文件（{error}）"
+        ) from error
     except (NotImplementedError, RuntimeError) as error:
         # An unsupported compression method, or an encrypted part.
-        raise InputError(f"{path}: cannot read the .docx file: {error}") from error
+        raise InputError(
+            f"{path}: cannot read the .docx file: {error}",
+            zh=f"{path}：无法读取这个.docx文件：{error}",
+        ) from error
 
 
 def _read(
@@ -229,7 +236,8 @@ class _Body:
         if len(self.texts) >= MAX_PARAGRAPHS:
             raise InputError(
                 f"{self.path}: more than {MAX_PARAGRAPHS:,} paragraphs (a report has a few"
-                " hundred); the file is refused"
+                " hundred); the file is refused",
+                zh=f"{self.path}：段落超过{MAX_PARAGRAPHS:,}个（一篇报告只有几百段），不予读取",
             )
         self.texts.append("")
         self.style_ids.append(None)
@@ -240,7 +248,9 @@ class _Body:
         if self.chars > self.max_chars:
             raise InputError(
                 f"{self.path}: its text is over {self.max_chars:,} characters, the limit"
-                " for a file (raise it with --max-bytes)"
+                " for a file (raise it with --max-bytes)",
+                zh=f"{self.path}：文字超过每个文件{self.max_chars:,}字的上限"
+                "（可用--max-bytes调高）",
             )
         paragraph.pieces.append(text)
 

@@ -67,7 +67,9 @@ def read(text: str, path: str) -> tuple[list[SourceText], list[str]]:
         extractor.feed(defused)
         extractor.close()
     except AssertionError as error:  # the tokenizer's way of saying it is lost
-        raise InputError(f"{path}: not HTML that can be read ({error})") from error
+        raise InputError(
+            f"{path}: not HTML that can be read ({error})", zh=f"{path}：无法读取的HTML（{error}）"
+        ) from error
     return extractor.found, text.split("\n")
 
 
@@ -247,7 +249,9 @@ class _Extractor(HTMLParser):
         if self._markup > MAX_MARKUP:
             raise InputError(
                 f"{self.path}: more than {MAX_MARKUP:,} tags and character references (a"
-                " report page holds a few thousand); the file is refused"
+                " report page holds a few thousand); the file is refused",
+                zh=f"{self.path}：标签和字符引用超过{MAX_MARKUP:,}个"
+                "（一个报告网页只有几千个），不予读取",
             )
 
     # Paragraphs -----------------------------------------------------------------------
@@ -279,7 +283,9 @@ class _Extractor(HTMLParser):
                 if len(self.found) >= MAX_PARAGRAPHS:
                     raise InputError(
                         f"{self.path}: more than {MAX_PARAGRAPHS:,} paragraphs (a report has"
-                        " a few hundred); the file is refused"
+                        " a few hundred); the file is refused",
+                        zh=f"{self.path}：段落超过{MAX_PARAGRAPHS:,}个（一篇报告只有几百段），"
+                        "不予读取",
                     )
                 self.found.append(paragraph)
         self._pieces, self._length, self._space = [], 0, None

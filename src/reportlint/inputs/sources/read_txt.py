@@ -21,7 +21,8 @@ def read(text: str, path: str) -> tuple[list[SourceText], list[str]]:
     if breaks >= MAX_PARAGRAPHS:
         raise InputError(
             f"{path}: more than {MAX_PARAGRAPHS:,} lines (a report has a few hundred);"
-            " the file is refused"
+            " the file is refused",
+            zh=f"{path}：超过{MAX_PARAGRAPHS:,}行（一篇报告只有几百行），不予读取",
         )
     lines = _BREAK.split(text)
     found: list[SourceText] = []

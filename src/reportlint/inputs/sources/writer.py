@@ -17,8 +17,9 @@ _DATE_KEYS = ("signed_on", "published_on")
 _TOP_ORDER = ("format", "report", "preamble", "sections", "closing")
 
 
-def dump(data: dict[str, Any], *, source: str | None = None) -> str:
-    """The YAML text of report ``data``; the same data always gives the same text."""
+def dump(data: dict[str, Any], *, source: str | None = None, lang: str = "en") -> str:
+    """The YAML text of report ``data``; the same data always gives the same text. A
+    ``source`` is named in a first comment, in ``lang``."""
     ordered = {key: data[key] for key in _TOP_ORDER if key in data}
     report = dict(ordered.get("report") or {})
     for key in _DATE_KEYS:
@@ -32,5 +33,10 @@ def dump(data: dict[str, Any], *, source: str | None = None) -> str:
     from reportlint.publish import yamlrt
 
     body = yamlrt.dump(yamlrt.emitter(), ordered)
-    header = f"# Imported by reportlint from {source}.\n" if source else ""
+    said = (
+        f"由reportlint从{source}导入。"
+        if lang == "zh"
+        else f"Imported by reportlint from {source}."
+    )
+    header = f"# {said}\n" if source else ""
     return header + body
