@@ -197,7 +197,7 @@ class _Pool:
             code = worker.process.exitcode
             error = (
                 f"{path}：未检查：检查它的进程{_ended_zh(code)}"
-                if self.settings.lang == "zh"
+                if self.linter.settings.lang == "zh"
                 else f"{path}: not checked: the process checking it {_ended(code)}"
             )
             self.done[worker.index] = FileResult(str(path), error=error)

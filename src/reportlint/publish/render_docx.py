@@ -42,8 +42,10 @@ def render(lines: Iterable[Line]) -> bytes:
     except ImportError as error:
         from reportlint.installation import extra_command
 
+        command = extra_command("sources")
         raise ReportlintError(
-            f"rendering .docx needs python-docx: {extra_command('sources')}"
+            f"rendering .docx needs python-docx: {command}",
+            zh=f"生成.docx文件需要python-docx：{command}",
         ) from error
     document = docx.Document()
     _page(document)

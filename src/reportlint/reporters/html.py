@@ -226,7 +226,10 @@ def _page(
     except ImportError as error:
         from reportlint.installation import extra_command
 
-        raise ReportlintError(f"--format html needs Jinja2: {extra_command('html')}") from error
+        command = extra_command("html")
+        raise ReportlintError(
+            f"--format html needs Jinja2: {command}", zh=f"--format html需要Jinja2：{command}"
+        ) from error
 
     env = Environment(
         loader=PackageLoader("reportlint.reporters", "templates"),
