@@ -279,6 +279,19 @@ def test_a_paragraph_with_an_ascii_colon_is_one_finding_and_still_read() -> None
     assert doc.locator.text_span("/sections/measures/paragraphs/0", 13, 17) == (7, 22, 7, 26)
 
 
+@pytest.mark.parametrize("key", ["preamble", "closing"])
+def test_a_colon_in_the_preamble_or_closing_is_the_same_one_finding(key: str) -> None:
+    text = TRAP_HEAD.replace("sections:", f"{key}:\n  - 全年办结率: 98%\nsections:")
+    linter = Linter(Settings(lang="zh"))
+    found = [
+        (f.line, f.column, f.rule) for f in linter.lint_text(text + "      - 一段。\n", "r.yaml")
+    ]
+    assert [item for item in found if item[2] in ("RL001", "RL002")] == [(4, 5, "RL001")]
+    from reportlint.inputs.document import load_yaml
+
+    assert load_yaml(text + "      - 一段。\n", "r.yaml").data[key] == ["全年办结率: 98%"]
+
+
 def test_a_rate_written_with_an_ascii_colon_is_one_finding_and_still_stated() -> None:
     # The reference report, its review-rate paragraph written as a clerk might: the trap
     # is the one finding more; RL201 (review rate not stated) reads the rate as stated.

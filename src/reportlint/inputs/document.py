@@ -359,6 +359,10 @@ def _trap(text: str, error: yaml.MarkedYAMLError) -> tuple[Span, str, str] | Non
     return None
 
 
+# The keys whose values are lists of paragraphs a clerk writes.
+_PARAGRAPH_LISTS = frozenset({"paragraphs", "preamble", "closing"})
+
+
 def _colon_paragraphs(root: yaml.Node, text: str) -> list[LoadProblem]:
     """Turn each paragraph that YAML read as a one-key mapping back into its text.
 
@@ -382,7 +386,7 @@ def _colon_paragraphs(root: yaml.Node, text: str) -> list[LoadProblem]:
         for key_node, value_node in node.value:
             key = key_node.value if isinstance(key_node, yaml.ScalarNode) else None
             child = positions.join(pointer, str(key))
-            if key == "paragraphs" and isinstance(value_node, yaml.SequenceNode):
+            if key in _PARAGRAPH_LISTS and isinstance(value_node, yaml.SequenceNode):
                 for index, item in enumerate(value_node.value):
                     written = _written_pair(item, text)
                     if written is None:
