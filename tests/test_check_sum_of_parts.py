@@ -37,3 +37,41 @@ def test_a_word_and_its_negation_split_the_total_before_them() -> None:
 )
 def test_parts_that_add_up(text: str) -> None:
     assert lint({"measures": [text]}, "RL407") == []
+
+
+def test_outcomes_listed_right_after_a_cleanup_add_up_to_more() -> None:
+    text = "共清理现行有效的规范性文件126件,宣布废止9件、修改5件,继续有效121件。"
+    assert lint({"measures": [text]}, "RL407") == [
+        (11, 22, "RL407", 'the parts of "126件" (9+5+121) add up to 135, not 126')
+    ]
+
+
+def test_outcomes_with_what_stays_in_force_are_a_complete_list() -> None:
+    text = "清理规范性文件126件,废止9件、修改5件,继续有效100件。"
+    assert lint({"measures": [text]}, "RL407") == [
+        (11, 16, "RL407", 'the parts of "126件" (9+5+100) add up to 114, not 126')
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "清理规范性文件126件,废止9件、修改5件,继续有效112件。",
+        "清理规范性文件126件,废止9件、修改5件。",  # may be partial
+        "清理证明事项30项,保留12项、取消25项。",  # 取消 is not an outcome listed
+        "清理规范性文件126件,废止9件,新制定规范性文件150件。",  # another count after one part
+        "印发规范性文件126件,废止90件、修改50件。",  # not a cleanup's total
+    ],
+)
+def test_outcomes_that_add_up_or_are_not_a_cleanups(text: str) -> None:
+    assert lint({"measures": [text]}, "RL407") == []
+
+
+def test_a_split_rest_word_must_be_one_of_its_parts() -> None:
+    from pydantic import ValidationError
+
+    from reportlint.checks.sum_of_parts import options_model
+
+    split = {"whole": ["清理"], "parts": ["废止", "修改"], "rest": ["保留"]}
+    with pytest.raises(ValidationError, match="rest words must be among the parts: 保留"):
+        options_model().model_validate({"splits": [split]})

@@ -216,7 +216,7 @@ def test_test_rules_accepts_folders_and_bundled_packs(
     figures = catalog.pack_files()[0].parent / "figures.yaml"
     assert main(["test-rules", str(tmp_path), str(figures)]) == 0
     assert (
-        capsys.readouterr().out == "Ran 54 examples of 14 rules: 54 passed, 0 failed, 0 skipped.\n"
+        capsys.readouterr().out == "Ran 58 examples of 14 rules: 58 passed, 0 failed, 0 skipped.\n"
     )
 
 

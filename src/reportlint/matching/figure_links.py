@@ -206,3 +206,28 @@ def complements(figures: list[Figure], negations: Words) -> Iterator[Enumeration
                 continue
             if negates(second, first, negations) or negates(first, second, negations):
                 yield Enumeration(whole, [first, second], "")
+
+
+class Split(NamedTuple):
+    """A total that a known list of outcomes divides with no marker: "清理文件126件，废止9件、
+    修改5件，继续有效112件" (清理 ends in 废止, 修改 or 继续有效, nothing else)."""
+
+    whole: Words  # words one of which names the total: 清理
+    parts: Words  # the outcomes: 废止, 修改, 宣布失效, 继续有效
+    rest: Words  # outcomes that stand for all the others, making the list complete: 继续有效
+
+
+def outcomes(figures: list[Figure], split: Split) -> Iterator[Enumeration]:
+    """Each total named by a ``split.whole`` word, with the figures right after it in its
+    sentence and unit that each name one of ``split.parts``."""
+    for group in sentences(figures):
+        for index, whole in enumerate(group):
+            if not split.whole.within(whole.label):
+                continue
+            parts = []
+            for figure in group[index + 1 :]:
+                if figure.unit != whole.unit or not split.parts.ending(figure.label):
+                    break
+                parts.append(figure)
+            if parts:
+                yield Enumeration(whole, parts, "")
