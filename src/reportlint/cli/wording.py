@@ -97,7 +97,8 @@ def _compiled(pattern: str) -> re.Pattern[str]:
 
 
 def _wide(text: str) -> bool:
-    return _compiled(_WIDE).search(text) is not None
+    # English help is ASCII: it never pays for the pattern (a set of wide characters).
+    return not text.isascii() and _compiled(_WIDE).search(text) is not None
 
 
 def wrap(text: str, width: int) -> list[str]:
@@ -160,7 +161,8 @@ class HelpFormatter(argparse.HelpFormatter):
 
     def format_help(self) -> str:
         # argparse ends a section's heading with an ASCII colon; a Chinese one takes "：".
-        return _compiled(_HEADING).sub("\\1：", super().format_help())
+        text = super().format_help()
+        return text if text.isascii() else _compiled(_HEADING).sub("\\1：", text)
 
 
 class RawDescriptionHelpFormatter(argparse.RawDescriptionHelpFormatter, HelpFormatter):
