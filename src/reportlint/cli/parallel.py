@@ -195,10 +195,11 @@ class _Pool:
         if worker.index is not None:
             path = self.paths[worker.index]
             code = worker.process.exitcode
+            lang = self.linter.settings.lang
             error = (
-                f"{path}：未检查：检查它的进程{_ended_zh(code)}"
-                if self.linter.settings.lang == "zh"
-                else f"{path}: not checked: the process checking it {_ended(code)}"
+                f"{path}：未检查：检查它的进程{_ended(code, lang)}"
+                if lang == "zh"
+                else f"{path}: not checked: the process checking it {_ended(code, lang)}"
             )
             self.done[worker.index] = FileResult(str(path), error=error)
         if self.waiting:
@@ -214,20 +215,15 @@ def _signal_name(code: int) -> str:
         return f"signal {-code}"
 
 
-def _ended(code: int | None) -> str:
-    if code is not None and code < 0:
-        name = _signal_name(code)
-        cause = " (out of memory, or by another process)" if name == "SIGKILL" else ""
-        return f"was killed by {name}{cause}"
-    return f"ended with exit code {code}"
-
-
-def _ended_zh(code: int | None) -> str:
-    if code is not None and code < 0:
-        name = _signal_name(code)
+def _ended(code: int | None, lang: str) -> str:
+    """How a worker ended, for the error of the file it was checking."""
+    killed = code is not None and code < 0
+    name = _signal_name(code) if code is not None and killed else ""
+    if lang == "zh":
         cause = "（内存不足，或被其他进程终止）" if name == "SIGKILL" else ""
-        return f"被信号{name}终止{cause}"
-    return f"已退出，退出码为{code}"
+        return f"被信号{name}终止{cause}" if killed else f"已退出，退出码为{code}"
+    cause = " (out of memory, or by another process)" if name == "SIGKILL" else ""
+    return f"was killed by {name}{cause}" if killed else f"ended with exit code {code}"
 
 
 def _context() -> BaseContext:
