@@ -100,7 +100,7 @@ _TEXT = {
         "warnings": "警告",
         "prev": "上一页",
         "next": "下一页",
-        "page": "第 {page} / {pages} 页,共 {rows} 行",
+        "page": "第 {page} / {pages} 页，共 {rows} 行",
         "checklist": "法定要求逐项核对",
         "findings": "问题清单",
         "text": "报告原文(红笔标注)",
@@ -123,6 +123,7 @@ _TEXT = {
         "back": "返回汇总",
         "line": "第 {line} 行",
         "count_rows": "{count} 份",
+        "colon": "：",
     },
     "en": {
         "page_title": "Annual rule-of-law report check",
@@ -168,6 +169,7 @@ _TEXT = {
         "back": "Back to the summary",
         "line": "line {line}",
         "count_rows": "{count}",
+        "colon": ": ",
     },
 }
 _LEVELS = {
