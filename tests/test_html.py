@@ -270,7 +270,7 @@ def test_a_rule_hint_is_shown_escaped(tmp_path: Path) -> None:
     ]
     findings = check_file(EXAMPLE)
     page = render_page(findings, RunSummary(files=[str(EXAMPLE)], rules=rules, lang="zh"))
-    assert page.count("<strong>修改建议:</strong> 写明全年数据&lt;b&gt;</p>") == 3
+    assert page.count("<strong>修改建议：</strong>写明全年数据&lt;b&gt;</p>") == 3
     assert "<b>" not in page
 
 
