@@ -28,7 +28,9 @@ from reportlint.linter import Linter, Settings
 
 VARIANTS = Path(__file__).resolve().parent.parent / "tests" / "fixtures" / "variants"
 # Defects that remove something: the finding stands at the section or key, not the line.
-ABSENCE = re.compile(r"missing|deleted|removed|no causes|without|no figures|absent", re.I)
+ABSENCE = re.compile(
+    r"missing|deleted|removed|no causes|without|no figures|absent|anywhere|with no|no count", re.I
+)
 
 
 def identity(finding: Finding) -> tuple[str, int, str]:
