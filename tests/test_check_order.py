@@ -1,5 +1,5 @@
 """``order``: the keys of a mapping follow the profile's section order (or ``order``); a key
-that comes too early is a finding at the key."""
+to move is a finding at the key: the fewest keys whose moving puts the others in order."""
 
 from __future__ import annotations
 
@@ -20,11 +20,21 @@ def test_the_profiles_order(tmp_path: Path) -> None:
     )
 
 
-def test_each_key_too_early_is_a_finding(tmp_path: Path) -> None:
+def test_a_section_put_too_early_is_one_finding_at_it(tmp_path: Path) -> None:
     found = lint_with(tmp_path, report("measures", "plans", "leadership", "shortcomings"), RULE)
-    assert found == [
-        (12, 3, "TS101", "leadership comes after plans"),
-        (14, 3, "TS101", "shortcomings comes after plans"),
+    assert found == [(10, 3, "TS101", "shortcomings comes after plans")]
+
+
+def test_a_section_put_too_late_is_one_finding_at_it(tmp_path: Path) -> None:
+    found = lint_with(tmp_path, report("leadership", "shortcomings", "plans", "measures"), RULE)
+    assert found == [(14, 3, "TS101", "measures comes after leadership")]
+
+
+def test_each_section_to_move_is_a_finding(tmp_path: Path) -> None:
+    keys = ("plans", "measures", "shortcomings", "leadership")
+    assert lint_with(tmp_path, report(*keys), RULE) == [
+        (8, 3, "TS101", "shortcomings comes after plans"),
+        (14, 3, "TS101", "leadership comes after shortcomings"),
     ]
 
 

@@ -1,4 +1,8 @@
-"""``order``: the keys of a mapping follow the profile's section order."""
+"""``order``: the keys of a mapping follow the profile's section order.
+
+Each section to move is one finding: the fewest sections whose moving puts the rest in
+order (one section put too early is one finding, not one for each section after it).
+"""
 
 from __future__ import annotations
 
@@ -23,20 +27,44 @@ def check(ctx: Context, target: Target, options: Mapping[str, Any]) -> Iterator[
     for pointer, value in target.nodes:
         if not isinstance(value, dict):
             continue
-        previous: str | None = None
-        for key in value:
-            if key not in rank:
+        keys = [key for key in value if key in rank]
+        kept = sorted(_in_order(keys, rank), key=rank.__getitem__)
+        for key in keys:
+            if key in kept:
                 continue
-            if previous is not None and rank[key] < rank[previous]:
-                params = {
-                    "key": key,
-                    "after": previous,
-                    "title": titles.get(key, key),
-                    "after_title": titles.get(previous, previous),
-                }
-                yield Hit(positions.join(pointer, key), key=True, params=params)
+            # The one finding of a moved section names where it belongs: after the last
+            # section in order that should precede it, or before the first that should follow.
+            before = [other for other in kept if rank[other] < rank[key]]
+            after = [other for other in kept if rank[other] > rank[key]]
+            if before and keys.index(key) < keys.index(before[-1]):
+                first, second = before[-1], key
             else:
-                previous = key
+                first, second = key, after[0]
+            params = {
+                "key": first,
+                "after": second,
+                "title": titles.get(first, first),
+                "after_title": titles.get(second, second),
+            }
+            yield Hit(positions.join(pointer, key), key=True, params=params)
+
+
+def _in_order(keys: list[str], rank: Mapping[str, int]) -> set[str]:
+    """The most keys that already stand in order (the earliest such, on a tie): the others
+    are the fewest sections to move."""
+    longest = [1] * len(keys)
+    previous: list[int | None] = [None] * len(keys)
+    for index, key in enumerate(keys):
+        for earlier in range(index):
+            if rank[keys[earlier]] < rank[key] and longest[earlier] + 1 > longest[index]:
+                longest[index] = longest[earlier] + 1
+                previous[index] = earlier
+    end: int | None = longest.index(max(longest)) if keys else None
+    kept: set[str] = set()
+    while end is not None:
+        kept.add(keys[end])
+        end = previous[end]
+    return kept
 
 
 @functools.cache
