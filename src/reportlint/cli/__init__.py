@@ -32,7 +32,12 @@ class _Parser(argparse.ArgumentParser):
         self.commands: dict[str, _Parser] = {}
 
     def error(self, message: str) -> None:  # type: ignore[override]
-        # In the language spoken: argparse's words came through wording._ already.
+        # In the language spoken: argparse's words came through wording._ already, but for
+        # Python 3.10's "argument X: …", written without gettext.
+        if message.startswith("argument ") and ": " in message:
+            name, _colon, rest = message.removeprefix("argument ").partition(": ")
+            template = _("argument %(argument_name)s: %(message)s")
+            message = template % {"argument_name": name, "message": rest}
         raise UsageError(
             _("{message} (see '{prog} --help')").format(message=message, prog=self.prog)
         )
