@@ -166,3 +166,11 @@ def test_text_index_tells_apart_one_mapping_aliased_in_two_places() -> None:
     assert index.under(data["b"], "/b", include_self=False) == [("/b/paragraphs/0", "第一段")]
     assert index.under(data["b"], "/c") is None
     assert index.under("标题", "/a/heading") is None
+
+
+def test_a_tag_problem_names_the_keys_it_stands_under() -> None:
+    doc = load_yaml("a:\n  b: !custom x\n  c: [1, !foo y]\n", "t.yaml")
+    assert sorted((p.rule, p.pointer, p.span.line, p.span.column) for p in doc.problems) == [
+        ("RL005", "/a/b", 2, 6),
+        ("RL005", "/a/c/1", 3, 10),
+    ]

@@ -447,6 +447,33 @@ def _point_at(text: str, index: int) -> Span:
 _scalar_constructor = SafeConstructor()
 
 
+# Where a node stands: (where its parent stands, its key or index); () is the root. A chain,
+# so that a JSON Pointer is written out only for the few nodes with a problem.
+_Where = tuple[Any, ...]
+
+
+def _pointer(where: _Where) -> str:
+    tokens: list[object] = []
+    while where:
+        where, token = where
+        tokens.append(token)
+    pointer = ""
+    for token in reversed(tokens):
+        pointer = positions.join(pointer, token)
+    return pointer
+
+
+def _placed(node: yaml.Node, where: _Where) -> list[tuple[yaml.Node, _Where]]:
+    """A collection's children with where each stands (a key where its value does)."""
+    if isinstance(node, yaml.SequenceNode):
+        return [(child, (where, index)) for index, child in enumerate(node.value)]
+    placed: list[tuple[yaml.Node, _Where]] = []
+    for index, (key, value) in enumerate(node.value):
+        token = key.value if isinstance(key, yaml.ScalarNode) else index
+        placed += [(key, (where, token)), (value, (where, token))]
+    return placed
+
+
 class _Builder:
     """Builds plain data from composed nodes, iteratively (nesting may be ~1000 deep)."""
 
@@ -475,22 +502,21 @@ class _Builder:
             return None
         built: dict[int, Any] = {}
         # Post-order traversal with an explicit stack: children are built before parents.
-        stack: list[tuple[yaml.Node, str, bool]] = [(root, "", False)]
+        stack: list[tuple[yaml.Node, _Where, bool]] = [(root, (), False)]
         while stack:
-            node, pointer, children_done = stack.pop()
+            node, where, children_done = stack.pop()
             if id(node) in built:
                 continue
             if isinstance(node, yaml.ScalarNode):
-                built[id(node)] = self._scalar(node, pointer)
+                built[id(node)] = self._scalar(node, where)
             elif not children_done:
-                stack.append((node, pointer, True))
-                for index, child in enumerate(self._children(node)):
-                    stack.append((child, positions.join(pointer, index), False))
+                stack.append((node, where, True))
+                stack.extend((child, place, False) for child, place in _placed(node, where))
             elif isinstance(node, yaml.SequenceNode):
-                self._check_tag(node, pointer)
+                self._check_tag(node, where)
                 built[id(node)] = [built[id(child)] for child in node.value]
             elif isinstance(node, yaml.MappingNode):
-                built[id(node)] = self._mapping(node, pointer, built)
+                built[id(node)] = self._mapping(node, where, built)
         return built[id(root)]
 
     @staticmethod
@@ -500,9 +526,9 @@ class _Builder:
         return [child for pair in node.value for child in pair]
 
     def _mapping(
-        self, node: yaml.MappingNode, pointer: str, built: dict[int, Any]
+        self, node: yaml.MappingNode, where: _Where, built: dict[int, Any]
     ) -> dict[str, Any]:
-        self._check_tag(node, pointer)
+        self._check_tag(node, where)
         mapping: dict[str, Any] = {}
         for key_node, value_node in node.value:
             # A scalar key is kept as written (2023, null, 0x10), as JSON Pointers name it.
@@ -512,7 +538,7 @@ class _Builder:
                 self._problem(
                     "RL004",
                     key_node,
-                    positions.join(pointer, key),
+                    positions.join(_pointer(where), key),
                     f"duplicate key '{key}': the first value is kept",
                     f"重复的键“{key}”：只保留第一个值，请删去或合并重复的一项",
                 )
@@ -520,8 +546,8 @@ class _Builder:
             mapping[key] = built[id(value_node)]
         return mapping
 
-    def _scalar(self, node: yaml.ScalarNode, pointer: str) -> Any:
-        if not self._check_tag(node, pointer):
+    def _scalar(self, node: yaml.ScalarNode, where: _Where) -> Any:
+        if not self._check_tag(node, where):
             return node.value
         tag = node.tag.rsplit(":", 1)[-1]
         if tag in ("str", "timestamp"):
@@ -533,14 +559,14 @@ class _Builder:
         except (ValueError, yaml.YAMLError):
             return node.value
 
-    def _check_tag(self, node: yaml.Node, pointer: str) -> bool:
+    def _check_tag(self, node: yaml.Node, where: _Where) -> bool:
         if node.tag in _STANDARD_TAGS:
             return True
         if node.tag == "tag:yaml.org,2002:merge":
             self._problem(
                 "RL005",
                 node,
-                pointer,
+                _pointer(where),
                 "merge keys ('<<') are not supported; write the keys out",
                 "不支持合并键（“<<”）：请逐项写出各键",
             )
@@ -548,7 +574,7 @@ class _Builder:
         self._problem(
             "RL005",
             node,
-            pointer,
+            _pointer(where),
             f"tag '{node.tag}' is not allowed; the node is read as plain data",
             f"不允许使用标签“{node.tag}”，该项按普通文字读取：以“!”开头的段落请整段加引号",
         )
