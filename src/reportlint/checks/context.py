@@ -59,6 +59,11 @@ class Context:
             found = self._selected[path] = paths.select(self.data, path)
         return found
 
+    def resolve(self, path: str) -> Any:
+        """The single value at ``path``, or None when it names nothing."""
+        found = self.select(path)
+        return found[0][1] if found else None
+
     def text(self, pointer: str, value: Any, *, body_only: bool = False) -> TextBlock:
         """The text at or under a node (its own heading left out with ``body_only``)."""
         cache_key = (pointer, _leaves_out(value, body_only))
@@ -80,7 +85,7 @@ class Context:
         if found is None:
             from reportlint.matching.figures import FigureText
 
-            year = paths.resolve(self.data, "report.year")
+            year = self.resolve("report.year")
             block = self.text(pointer, value, body_only=body_only)
             known = isinstance(year, int) and not isinstance(year, bool)
             found = FigureText(block, year=year if known else None)
@@ -99,7 +104,7 @@ class Context:
             name, sign, amount = match.groups()
             value: Any = self.variables.get(name)
             if value is None:
-                value = paths.resolve(self.data, name)
+                value = self.resolve(name)
             if value is None or isinstance(value, (dict, list)):
                 missing = True
                 return ""

@@ -46,11 +46,15 @@ def _bindings(rule: RuleSpec, profile: ProfileInfo) -> Iterator[dict[str, str]]:
         }
 
 
+def _templated(name: str, value: Any) -> bool:
+    # Dates and years in `right`/`expected` are expanded by the check itself.
+    return isinstance(value, str) and "${" in value and name not in ("right", "expected")
+
+
 def _expand_options(ctx: Context, options: dict[str, Any]) -> dict[str, Any] | None:
     expanded: dict[str, Any] = {}
     for name, value in options.items():
-        # Dates and years in `right`/`expected` are expanded by the check itself.
-        if isinstance(value, str) and "${" in value and name not in ("right", "expected"):
+        if _templated(name, value):
             value = ctx.expand(value)
             if value is None:
                 return None
@@ -88,6 +92,9 @@ class Engine:
         self.lang = lang
         self.severities = dict(severities or {})
         self.rule_options = {key: dict(value) for key, value in (rule_options or {}).items()}
+        # Each run's options with the config's, and whether any needs the document's values:
+        # worked out once for every file of the run.
+        self._options: dict[int, tuple[dict[str, Any], bool]] = {}
 
     def run(
         self, data: Any, locator: Locator, path: str, *, limit: int | None = None
@@ -132,8 +139,13 @@ class Engine:
                     yield self._finding(rule, run, hit, variables, locator, path, ctx.data)
 
     def _hits(self, ctx: Context, rule: RuleSpec, run: Run) -> Iterator[Hit]:
-        options = {**run.options, **self.rule_options.get(rule.id, {})}
-        expanded = _expand_options(ctx, options)
+        found = self._options.get(id(run))
+        if found is None:
+            options = {**run.options, **self.rule_options.get(rule.id, {})}
+            templated = any(_templated(name, value) for name, value in options.items())
+            found = self._options[id(run)] = (options, templated)
+        options, templated = found
+        expanded = _expand_options(ctx, options) if templated else options
         target = _targets(ctx, rule, run)
         if expanded is None or target is None:
             return
