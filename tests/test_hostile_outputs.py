@@ -314,3 +314,16 @@ def test_json_on_stdout_stays_utf8_with_a_name_that_is_not(tmp_path: Path) -> No
         assert (done.returncode, done.stderr) == (1, b"")
         [item] = findings_of(json.loads(done.stdout.decode("utf-8")))
         assert item["path"] == name
+
+
+def test_every_character_escaped_is_one_str_isprintable_rejects() -> None:
+    # escape() skips the pattern for printable text: no character it names may be printable.
+    import re
+
+    from reportlint.reporters.text import UNSAFE
+
+    unsafe = re.compile(UNSAFE)
+    named = [chr(code) for code in range(0x110000) if unsafe.match(chr(code))]
+    assert len(named) > 2000
+    assert [char for char in named if char.isprintable()] == []
+    assert escape("审核率\u202e100%") == "审核率\\u202e100%"
