@@ -15,6 +15,7 @@ character as two columns, as a terminal shows it.
 
 from __future__ import annotations
 
+import functools
 import unicodedata
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -34,14 +35,15 @@ _TEXT_SUFFIXES = (".yaml", ".yml")
 
 def width(text: str) -> int:
     """Columns ``text`` takes in a terminal: wide and full-width characters take two."""
-    return sum(
-        0
-        if unicodedata.combining(char)
-        else 2
-        if unicodedata.east_asian_width(char) in ("W", "F")
-        else 1
-        for char in text
-    )
+    return len(text) if text.isascii() else sum(map(_columns, text))
+
+
+@functools.lru_cache(maxsize=4096)
+def _columns(char: str) -> int:
+    # A report's lines use a few hundred characters: each is looked up once per run.
+    if unicodedata.combining(char):
+        return 0
+    return 2 if unicodedata.east_asian_width(char) in ("W", "F") else 1
 
 
 def excerpt(source: str, start: int, end: int) -> tuple[str, int, int]:
