@@ -375,3 +375,25 @@ def test_a_config_that_is_not_good_yaml(project: Path, capsys: pytest.CaptureFix
     assert error_of(capsys, "reports") == (
         f"reportlint: error: {path}:1:9: YAML tags and merge keys ('<<') are not allowed\n"
     )
+
+
+def test_config_errors_in_chinese(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (project / ".reportlint.yaml").write_text(
+        "profil: six-section\nfail-on: [1]\nmax-bytes: abc\n", encoding="utf-8"
+    )
+    assert main(["check", "reports", "--lang", "zh"]) == 2
+    where = project / ".reportlint.yaml"
+    assert capsys.readouterr().err.splitlines() == [
+        f"reportlint：错误：{where}：fail-on：应为“error”、“warning”或“info”",
+        f"reportlint：错误：{where}：max-bytes：应为整数",
+        f"reportlint：错误：{where}：未知的键“profil”（可用的键：profile、select、ignore、"
+        "fail-on、severity、rules、include、exclude、per-file-ignores、max-bytes、options、"
+        "docs-url）",
+    ]
+    (project / ".reportlint.yaml").write_text("select: [RL999]\n", encoding="utf-8")
+    assert main(["check", "reports", "--lang", "zh"]) == 2
+    assert capsys.readouterr().err == (
+        f"reportlint：错误：{where}：select：没有以RL999开头的规则编号（见“reportlint rules”）\n"
+    )
+    assert main(["check", "reports", "--lang", "zh", "--config", "gone.yaml"]) == 2
+    assert capsys.readouterr().err == "reportlint：错误：gone.yaml：找不到配置文件\n"

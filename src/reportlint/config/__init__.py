@@ -99,17 +99,18 @@ class Config(NamedTuple):
                 for rule in rules
             ),
         ]
-        problems = []
+        problems, problems_zh = [], []
         for key, rule, prefix in named:
             if prefix and not any(known.startswith(rule) for known in catalogue):
-                problem = f"no rule ID starts with {rule}"
+                problem, zh = f"no rule ID starts with {rule}", f"没有以{rule}开头的规则编号"
             elif not prefix and rule not in catalogue:
-                problem = f"no rule {rule}"
+                problem, zh = f"no rule {rule}", f"没有规则{rule}"
             else:
                 continue
             problems.append(f"{self.where}: {key}: {problem} (see 'reportlint rules')")
+            problems_zh.append(f"{self.where}：{key}：{zh}（见“reportlint rules”）")
         if problems:
-            raise ConfigError("\n".join(problems))
+            raise ConfigError("\n".join(problems), zh="\n".join(problems_zh))
         if self.options:
             self._check_options(catalogue)
 
@@ -238,9 +239,10 @@ def _read(path: Path) -> bytes:
         return files.read_bytes(path, CONFIG_LIMIT)
     except InputError as error:
         message = str(error).replace(" (raise it with --max-bytes)", " for a configuration")
+        zh = error.zh
         if message == f"{path}: no such file":
-            message = f"{path}: configuration file not found"
-        raise ConfigError(message) from error
+            message, zh = f"{path}: configuration file not found", f"{path}：找不到配置文件"
+        raise ConfigError(message, zh=zh) from error
 
 
 def _pyproject_table(path: Path, content: bytes) -> Any:
@@ -254,9 +256,11 @@ def _pyproject_table(path: Path, content: bytes) -> Any:
     try:
         document = tomllib.loads(content.decode("utf-8"))
     except UnicodeDecodeError as error:
-        raise ConfigError(f"{path}: not UTF-8 text") from error
+        raise ConfigError(f"{path}: not UTF-8 text", zh=f"{path}：不是UTF-8文本") from error
     except tomllib.TOMLDecodeError as error:
-        raise ConfigError(f"{path}: not valid TOML: {error}") from error
+        raise ConfigError(
+            f"{path}: not valid TOML: {error}", zh=f"{path}：不是有效的TOML：{error}"
+        ) from error
     tool = document.get("tool")
     return tool.get("reportlint") if isinstance(tool, dict) else None
 
@@ -267,7 +271,9 @@ def _raw(path: Path, content: bytes) -> tuple[Any, str]:
         table = _pyproject_table(path, content)
         where = f"{path} [tool.reportlint]"
         if table is None:
-            raise ConfigError(f"{path}: has no [tool.reportlint] table")
+            raise ConfigError(
+                f"{path}: has no [tool.reportlint] table", zh=f"{path}：没有[tool.reportlint]表"
+            )
         return table, where
     from reportlint.packs.loading import parse_yaml
 
@@ -282,22 +288,29 @@ def _validate(path: Path, content: bytes) -> dict[str, Any]:
     from pydantic import ValidationError
 
     from reportlint.config.model import KEYS, ConfigModel
-    from reportlint.packs.problems import plain
+    from reportlint.packs.problems import in_chinese, plain
 
     raw, where = _raw(path, content)
     if not isinstance(raw, dict):
-        raise ConfigError(f"{where}: the configuration must be a mapping of keys")
+        raise ConfigError(
+            f"{where}: the configuration must be a mapping of keys",
+            zh=f"{where}：配置应由“键: 值”组成",
+        )
     try:
         model = ConfigModel.model_validate(raw)
     except ValidationError as error:
-        lines = []
+        lines, lines_zh = [], []
         for steps, message in plain(error.errors(), raw):
             if message == "unknown key" and len(steps) == 1:
-                lines.append(f"{where}: unknown key '{steps[0]}' (known: {', '.join(KEYS)})")
+                known = ", ".join(KEYS)
+                lines.append(f"{where}: unknown key '{steps[0]}' (known: {known})")
+                lines_zh.append(f"{where}：未知的键“{steps[0]}”（可用的键：{'、'.join(KEYS)}）")
             else:
                 named = ": ".join(f"item {s + 1}" if isinstance(s, int) else s for s in steps)
+                named_zh = "：".join(f"第{s + 1}项" if isinstance(s, int) else s for s in steps)
                 lines.append(f"{where}: {named}: {message}")
-        raise ConfigError("\n".join(lines)) from error
+                lines_zh.append(f"{where}：{named_zh}：{in_chinese(message)}")
+        raise ConfigError("\n".join(lines), zh="\n".join(lines_zh)) from error
     return model.model_dump(mode="json")
 
 

@@ -100,3 +100,38 @@ def _message(error: Any) -> str:
         if message.startswith(subject):
             return "should" + message[len(subject) :]
     return message
+
+
+_WORDS_ZH = {
+    "a text": "文字",
+    "a list": "列表",
+    "a mapping": "键值对",
+    "a whole number": "整数",
+    "a number": "数字",
+    "true or false": "true或false",
+    "null": "null",
+}
+
+
+def in_chinese(message: str) -> str:
+    """A problem's message (as ``plain`` words it) in Chinese; pydantic's own words, for
+    the few kinds not named here, stay as they are."""
+    if message == "missing; it is required":
+        return "缺少此项，必须填写"
+    if message == "unknown key":
+        return "未知的键"
+    if message == "should not be empty":
+        return "不能为空"
+    if message.startswith("should be "):
+        # "should be 'error', 'warning' or 'info'" -> 应为“error”、“warning”或“info”
+        choices = message.removeprefix("should be ").replace(", ", " or ").split(" or ")
+        words = [_choice_zh(choice) for choice in choices]
+        listed = "、".join(words[:-1])
+        return "应为" + (f"{listed}或{words[-1]}" if listed else words[-1])
+    return message
+
+
+def _choice_zh(choice: str) -> str:
+    if len(choice) > 1 and choice[0] == choice[-1] == "'":
+        return f"“{choice[1:-1]}”"
+    return _WORDS_ZH.get(choice, choice)
