@@ -40,10 +40,12 @@ def repository_root(explicit: str | None = None) -> Path:
     (``GITHUB_WORKSPACE``, ``CI_PROJECT_DIR``), else the working folder."""
     if explicit is not None:
         return Path(os.path.abspath(explicit))
+    from reportlint.config import repository_root as enclosing
+
     here = Path.cwd()
-    for candidate in (here, *here.parents):
-        if os.path.lexists(candidate / ".git"):
-            return candidate
+    found = enclosing(here)
+    if found is not None:
+        return found
     for name in ("GITHUB_WORKSPACE", "CI_PROJECT_DIR"):
         workspace = os.environ.get(name)
         if workspace:
