@@ -95,6 +95,11 @@ class Engine:
         # Each run's options with the config's, and whether any needs the document's values:
         # worked out once for every file of the run.
         self._options: dict[int, tuple[dict[str, Any], bool]] = {}
+        for rule in rules:
+            for run in rule.runs:
+                options = {**run.options, **self.rule_options.get(rule.id, {})}
+                templated = any(_templated(name, value) for name, value in options.items())
+                self._options[id(run)] = (options, templated)
 
     def run(
         self, data: Any, locator: Locator, path: str, *, limit: int | None = None
@@ -139,12 +144,7 @@ class Engine:
                     yield self._finding(rule, run, hit, variables, locator, path, ctx.data)
 
     def _hits(self, ctx: Context, rule: RuleSpec, run: Run) -> Iterator[Hit]:
-        found = self._options.get(id(run))
-        if found is None:
-            options = {**run.options, **self.rule_options.get(rule.id, {})}
-            templated = any(_templated(name, value) for name, value in options.items())
-            found = self._options[id(run)] = (options, templated)
-        options, templated = found
+        options, templated = self._options[id(run)]
         expanded = _expand_options(ctx, options) if templated else options
         target = _targets(ctx, rule, run)
         if expanded is None or target is None:
