@@ -28,7 +28,7 @@ def check(ctx: Context, target: Target, options: Mapping[str, Any]) -> Iterator[
         if not isinstance(value, dict):
             continue
         keys = [key for key in value if key in rank]
-        kept = sorted(_in_order(keys, rank), key=rank.__getitem__)
+        kept = _in_order(keys, rank)
         for key in keys:
             if key in kept:
                 continue
@@ -49,9 +49,9 @@ def check(ctx: Context, target: Target, options: Mapping[str, Any]) -> Iterator[
             yield Hit(positions.join(pointer, key), key=True, params=params)
 
 
-def _in_order(keys: list[str], rank: Mapping[str, int]) -> set[str]:
-    """The most keys that already stand in order (the earliest such, on a tie): the others
-    are the fewest sections to move."""
+def _in_order(keys: list[str], rank: Mapping[str, int]) -> list[str]:
+    """The most keys that already stand in order (the earliest such, on a tie), in that
+    order: the others are the fewest sections to move."""
     longest = [1] * len(keys)
     previous: list[int | None] = [None] * len(keys)
     for index, key in enumerate(keys):
@@ -60,11 +60,11 @@ def _in_order(keys: list[str], rank: Mapping[str, int]) -> set[str]:
                 longest[index] = longest[earlier] + 1
                 previous[index] = earlier
     end: int | None = longest.index(max(longest)) if keys else None
-    kept: set[str] = set()
+    kept: list[str] = []
     while end is not None:
-        kept.add(keys[end])
+        kept.append(keys[end])
         end = previous[end]
-    return kept
+    return kept[::-1]
 
 
 @functools.cache
