@@ -500,7 +500,17 @@ def test_a_date_typed_another_way_gets_the_form_to_write(
     assert (violation.message_en, violation.message_zh) == (english, chinese)
 
 
-def test_a_document_too_deep_for_jsonschema_gives_one_violation() -> None:
+def test_a_deep_document_within_the_limit_gets_its_real_violations() -> None:
+    block: dict[str, Any] = {"heading": ""}
+    for _ in range(400):
+        block = {"heading": "h", "subsections": [block]}
+    pointer = "/sections/measures" + "/subsections/0" * 400 + "/heading"
+    assert schema_violations(changed("/sections/measures", block)) == [
+        SchemaViolation(pointer, "minLength", "must not be empty", "不能为空")
+    ]
+
+
+def test_a_document_nested_past_the_limit_gives_one_violation() -> None:
     block: dict[str, Any] = {"heading": ""}
     for _ in range(1200):
         block = {"heading": "h", "subsections": [block]}

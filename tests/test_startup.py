@@ -14,7 +14,7 @@ from reportlint.cli import main
 EXAMPLE = Path(__file__).resolve().parent.parent / "examples" / "yungang-2023.yaml"
 
 # Each is imported only on another path: validating packs or config on a cold cache
-# (pydantic), a schema violation (jsonschema, difflib), untrusted patterns (regex), many
+# (pydantic), a schema violation (jsonschema_rs, difflib), untrusted patterns (regex), many
 # files (multiprocessing), writing a cache or output file (tempfile, shutil), a
 # pyproject.toml that mentions reportlint (tomllib), other formats (hashlib for SARIF), the
 # dataclasses (and with it inspect).
@@ -23,6 +23,7 @@ NOT_ON_THE_PATH = (
     "inspect",
     "pydantic",
     "jsonschema",
+    "jsonschema_rs",
     "difflib",
     "regex",
     "multiprocessing",
