@@ -44,7 +44,12 @@ def instructions(command: list[str], env: dict[str, str], cwd: Path) -> int:
 
 def install(name: str, source: str) -> Path:
     """A venv with reportlint built from ``source`` (a folder), rebuilt every run."""
-    bin_dir = make_venv(OUT / f"instructions-{name}", [source], marker="deps")
+    bin_dir = make_venv(
+        OUT / f"instructions-{name}",
+        [source],
+        marker="deps",
+        key=(Path(source) / "pyproject.toml").read_text(encoding="utf-8"),
+    )
     pip(bin_dir, "install", "--quiet", "--force-reinstall", "--no-deps", source)
     return bin_dir
 

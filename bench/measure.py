@@ -53,15 +53,20 @@ def child_env(cache_dir: Path) -> dict[str, str]:
     return env
 
 
-def make_venv(folder: Path, packages: Sequence[str], *, marker: str) -> Path:
-    """A venv at ``folder`` with ``packages`` installed by pip (once); its bin folder."""
+def make_venv(folder: Path, packages: Sequence[str], *, marker: str, key: str = "") -> Path:
+    """A venv at ``folder`` with ``packages`` installed by pip; its bin folder.
+
+    They are installed once, and again when ``key`` (e.g. the project's pyproject.toml,
+    which lists its dependencies) is not what it was then.
+    """
     bin_dir = folder / "bin"
     done = folder / f".installed-{marker}"
-    if not done.exists():
+    stamp = " ".join(packages) + "\n" + key
+    if not done.exists() or done.read_text(encoding="utf-8") != stamp:
         if not (bin_dir / "python").exists():
             venv.EnvBuilder(with_pip=True, clear=True).create(folder)
         pip(bin_dir, "install", "--quiet", *packages)
-        done.write_text(" ".join(packages) + "\n", encoding="utf-8")
+        done.write_text(stamp, encoding="utf-8")
     return bin_dir
 
 

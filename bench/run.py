@@ -47,7 +47,12 @@ def install_reportlint(kind: str) -> list[str]:
     """The command that runs reportlint: installed from this checkout, or the caller's."""
     if kind == "current":
         return [sys.executable, "-m", "reportlint"]
-    bin_dir = make_venv(OUT / "reportlint-venv", [str(REPO)], marker="deps")
+    bin_dir = make_venv(
+        OUT / "reportlint-venv",
+        [str(REPO)],
+        marker="deps",
+        key=(REPO / "pyproject.toml").read_text(encoding="utf-8"),
+    )
     # Always the working tree as it is now, as a wheel (not editable).
     pip(bin_dir, "install", "--quiet", "--no-deps", "--force-reinstall", str(REPO))
     return [str(bin_dir / "reportlint")]
