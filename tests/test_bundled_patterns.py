@@ -6,13 +6,23 @@ the rest of the text from every position), and no repeat that overlaps what foll
 Each is timed on 1 MB of long repeats of its own literal pieces, the input that makes a
 quadratic search show itself (a 1 MB heading of repeated 不足 took 20 s before the
 profiles' ``phrases`` were anchored; a line of digits never finished under RL210).
+
+They must also be quick to skip through. ``re`` jumps to the next place a match can start
+only when a pattern begins with a literal, a class, or an alternation of literals; one
+that begins with a lookbehind, an optional part or a group of words is tried at every
+position of every text, 2-4 times slower. Such a pattern starts with a lookahead of the
+characters a match can start with, ``(?=[…])(?:…)``, and each such guard must name all of
+them (or it would hide matches).
 """
 
 from __future__ import annotations
 
+import importlib
 import re
+import sys
 import time
 from collections.abc import Iterator
+from typing import Any
 
 import pytest
 
@@ -157,6 +167,130 @@ def test_the_anchored_phrases_match_as_before(heading: str, matches: bool) -> No
         new = re.compile(PATTERNS_BY_PLACE[place], re.MULTILINE)
         assert (new.search(heading) is not None) is matches
         assert (re.search(old, heading, re.MULTILINE) is not None) is matches
+
+
+# The parser and opcodes of ``re`` (``sre_parse`` before Python 3.11).
+_NEW = sys.version_info >= (3, 11)
+codes: Any = importlib.import_module("re._constants" if _NEW else "sre_constants")
+parser: Any = importlib.import_module("re._parser" if _NEW else "sre_parse")
+
+# (?=[行出汇])(?:…) or (?=\d)(?:…)
+_GUARD = re.compile(
+    r"\(\?=(?:\[(?P<first>(?:\\.|[^\]\\])+)\]|(?P<digit>\\d))\)\(\?:(?P<rest>.*)\)", re.DOTALL
+)
+_ZERO_WIDTH = (codes.AT, codes.ASSERT, codes.ASSERT_NOT)
+_REPEATS = (codes.MAX_REPEAT, codes.MIN_REPEAT, getattr(codes, "POSSESSIVE_REPEAT", None))
+
+
+def first_characters(items: Any) -> tuple[set[str] | None, bool]:
+    """The characters a match of the parsed ``items`` can start with (``\\d`` for any digit;
+    None when they cannot be listed), and whether the items can match the empty string."""
+    chars: set[str] = set()
+    for op, argument in items:
+        if op is codes.LITERAL:
+            return chars | {chr(argument)}, False
+        if op is codes.IN:
+            for kind, value in argument:
+                if kind is codes.LITERAL:
+                    chars.add(chr(value))
+                elif kind is codes.RANGE and value[1] - value[0] < 100:
+                    chars.update(map(chr, range(value[0], value[1] + 1)))
+                elif kind is codes.CATEGORY and value is codes.CATEGORY_DIGIT:
+                    chars.add("\\d")
+                else:
+                    return None, False  # a negated class, \w, \s, a wide range
+            return chars, False
+        if op in _ZERO_WIDTH:
+            continue
+        if op is codes.SUBPATTERN:
+            if argument[1] or argument[2]:
+                return None, False  # inline flags such as (?i:…)
+            found, empty = first_characters(argument[-1])
+        elif op is codes.BRANCH:
+            found, empty = set(), False
+            for branch in argument[1]:
+                branch_chars, branch_empty = first_characters(branch)
+                if branch_chars is None:
+                    return None, False
+                found |= branch_chars
+                empty = empty or branch_empty
+        elif op in _REPEATS:
+            found, empty = first_characters(argument[2])
+            empty = empty or argument[0] == 0
+        else:
+            return None, False
+        if found is None:
+            return None, False
+        chars |= found
+        if not empty:
+            return chars, False
+    return chars, True
+
+
+def skipped_through(items: Any) -> bool:
+    """Whether ``re`` finds the start of a match by itself: the pattern begins with a
+    literal, a class (also repeated: 。{2}), or an alternation of literals."""
+    if not items:
+        return False
+    op, argument = items[0]
+    if op in (codes.LITERAL, codes.IN):
+        return True
+    if op is codes.SUBPATTERN and not (argument[1] or argument[2]):
+        return skipped_through(argument[-1])
+    if op is codes.BRANCH:
+        return all(branch and branch[0][0] is codes.LITERAL for branch in argument[1])
+    if op in _REPEATS and argument[0] >= 1:
+        return len(argument[2]) == 1 and argument[2][0][0] in (codes.LITERAL, codes.IN)
+    return False
+
+
+def _guard_set(text: str) -> set[str]:
+    op, argument = parser.parse(f"[{text}]")[0]
+    inside = [(op, argument)] if op is codes.LITERAL else argument  # [出] parses as 出
+    return {"\\d" if kind is codes.CATEGORY else chr(value) for kind, value in inside}
+
+
+@pytest.mark.parametrize("pattern", sorted(PATTERNS), ids=lambda p: PATTERNS[p])
+def test_a_pattern_re_cannot_skip_through_starts_with_a_complete_guard(pattern: str) -> None:
+    guarded = _GUARD.fullmatch(pattern)
+    rest = guarded.group("rest") if guarded else pattern
+    parsed = parser.parse(rest, re.MULTILINE)
+    first, empty = first_characters(parsed)
+    if guarded is not None:
+        assert first is not None and not empty, f"{PATTERNS[pattern]}: nothing to guard"
+        named = _guard_set(guarded.group("first") or guarded.group("digit"))
+        missing = first - named
+        assert not missing, f"{PATTERNS[pattern]}: the guard leaves out {sorted(missing)}"
+    elif first is not None and not empty:
+        assert skipped_through(parsed), (
+            f"{PATTERNS[pattern]}: begins with neither a literal nor a class; put "
+            f"(?=[{''.join(sorted(first))}]) in front"
+        )
+
+
+@pytest.mark.parametrize(
+    ("pattern", "first"),
+    [
+        (r"(?<!\d)\d{4}年", {"\\d"}),
+        (r"(?:行政(?:机关)?负责人)?出庭率|汇报如下", {"行", "出", "汇"}),
+        (r"(?:未|没有)(?:制定)?规范", {"未", "没"}),
+        (r"^\s*年", None),  # \s: not listed
+        (r"[^。]{2}", None),
+        (r"(?i:x)y", None),
+        (r"a?b?", {"a", "b"}),  # but it may match nothing: never guarded
+    ],
+)
+def test_first_characters(pattern: str, first: set[str] | None) -> None:
+    found, empty = first_characters(parser.parse(pattern))
+    assert found == first
+    assert empty is (pattern == "a?b?")
+
+
+def test_a_guard_that_leaves_a_character_out_is_caught() -> None:
+    guarded = _GUARD.fullmatch(r"(?=[出])(?:(?:行政负责人)?出庭率|汇报如下)")
+    assert guarded is not None
+    first, _ = first_characters(parser.parse(guarded.group("rest")))
+    assert first is not None and first - _guard_set(guarded.group("first")) == {"行", "汇"}
 
 
 def _cpu_seconds(compiled: re.Pattern[str], text: str) -> float:

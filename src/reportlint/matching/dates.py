@@ -13,9 +13,11 @@ from typing import Any
 
 from reportlint.matching import numerals
 
+# The lookahead lets the search skip to the next digit: a pattern that starts with a
+# lookbehind has no first character for ``re`` to look for, and is tried at every position.
 _ARABIC = re.compile(
-    r"(?<!\d)(?P<y>\d{4})\s*年\s*(?P<m>\d{1,2})\s*月(?:\s*(?P<d>\d{1,2})\s*日)?"
-    r"|(?<![\d.])(?P<y2>\d{4})[.\-/](?P<m2>\d{1,2})[.\-/](?P<d2>\d{1,2})(?![\d.])"
+    r"(?=\d)(?:(?<!\d)(?P<y>\d{4})\s*年\s*(?P<m>\d{1,2})\s*月(?:\s*(?P<d>\d{1,2})\s*日)?"
+    r"|(?<![\d.])(?P<y2>\d{4})[.\-/](?P<m2>\d{1,2})[.\-/](?P<d2>\d{1,2})(?![\d.]))"
 )
 _CHINESE = re.compile(
     r"(?P<y>[〇零一二三四五六七八九]{4})年(?P<m>[一二三四五六七八九十]{1,2})月"
