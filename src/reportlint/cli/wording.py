@@ -3,9 +3,9 @@
 English is written in the code and is the key of the Chinese in ``cli.zh.CATALOGUE``, as
 gettext keys a catalogue by the message id. argparse asks gettext (its module's ``_``
 and ``ngettext``) for its fixed words ("usage: ", "options", "the following arguments
-are required: %s"); while ``main`` runs under a Chinese locale it lends argparse the
-same lookup. An error raised below the command line carries its own Chinese
-(``ReportlintError.zh``).
+are required: %s"); while ``main`` runs it lends argparse the same lookup, which in
+English gives each word back as it is. An error raised below the command line carries
+its own Chinese (``ReportlintError.zh``).
 """
 
 from __future__ import annotations
@@ -69,9 +69,11 @@ def speak(lang: str) -> Saved:
         from reportlint.cli.zh import CATALOGUE
 
         _catalogue = CATALOGUE
-        names.update(_=_, ngettext=_ngettext)
     else:
         _catalogue = {}
+    # In English too: argparse's gettext looks for catalogue files on every word (Python
+    # ships none for argparse) and imports locale to do so.
+    names.update(_=_, ngettext=_ngettext)
     return saved
 
 

@@ -8,6 +8,7 @@ that ran and found nothing there is returned as unused, for RL007 to report.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable, Collection, Iterable, Sequence
 from typing import NamedTuple
@@ -17,11 +18,16 @@ from reportlint.positions import Locator, Span
 
 MARKER = "reportlint:"
 UNUSED_RULE = "RL007"
-_COMMENT = re.compile(
-    r"(?:^|\s)#\s*reportlint:\s*(?P<kind>disable-file|disable)\s*=\s*"
-    r"(?P<rules>[A-Za-z0-9]+(?:\s*,\s*[A-Za-z0-9]+)*)\s*$"
-)
 _RULE = re.compile(r"[A-Za-z0-9]+")
+
+
+@functools.cache
+def _comment() -> re.Pattern[str]:
+    # Compiled for the first line that holds the marker: most reports have none.
+    return re.compile(
+        r"(?:^|\s)#\s*reportlint:\s*(?P<kind>disable-file|disable)\s*=\s*"
+        r"(?P<rules>[A-Za-z0-9]+(?:\s*,\s*[A-Za-z0-9]+)*)\s*$"
+    )
 
 
 class Suppression(NamedTuple):
@@ -38,7 +44,7 @@ def parse(lines: Sequence[str]) -> list[Suppression]:
     for number, text in enumerate(lines, start=1):
         if MARKER not in text:
             continue
-        match = _COMMENT.search(text)
+        match = _comment().search(text)
         if match is None:
             continue
         scope = None if match["kind"] == "disable-file" else number

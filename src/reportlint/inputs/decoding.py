@@ -22,6 +22,7 @@ saying the file is damaged.
 from __future__ import annotations
 
 import codecs
+import functools
 import re
 from typing import Literal
 
@@ -37,7 +38,6 @@ _BOMS = (
     (codecs.BOM_UTF16_BE, "utf-16-be"),
 )
 _BINARY_SNIFF = 8192
-_DECLARED = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_\-]+)""", re.IGNORECASE)
 _DECLARED_WITHIN = 4096
 # GB2312 and GBK pages hold characters only their superset GB18030 decodes.
 _SUPERSETS = {"gb2312": "gb18030", "gbk": "gb18030", "x-gbk": "gb18030", "cp936": "gb18030"}
@@ -50,12 +50,19 @@ _MULTI_BYTE = frozenset(
         "johab",
     }
 )
-# Declared charsets tried after GB18030: the single-byte code pages (Python's names).
-# Only these: a page may declare any codec name, and some (rot13, zlib) are not charsets.
-_SINGLE_BYTE = re.compile(
-    r"iso8859-[0-9]+|cp(?!932|949|950)[0-9]+|koi8-[a-z]+|mac-[a-z]+|ascii|tis-620|kz1048|"
-    r"ptcp154|hp-roman8"
-)
+
+
+@functools.cache
+def _patterns() -> tuple[re.Pattern[bytes], re.Pattern[str]]:
+    """The charset a page declares, and the single-byte code pages (Python's names) tried
+    after GB18030: compiled only for a file that is not UTF-8."""
+    declared = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_\-]+)""", re.IGNORECASE)
+    # Only these: a page may declare any codec name, and some (rot13, zlib) are not charsets.
+    single_byte = re.compile(
+        r"iso8859-[0-9]+|cp(?!932|949|950)[0-9]+|koi8-[a-z]+|mac-[a-z]+|ascii|tis-620|kz1048|"
+        r"ptcp154|hp-roman8"
+    )
+    return declared, single_byte
 
 
 def decode(raw: bytes, path: str, *, kind: Kind) -> str:
@@ -82,7 +89,7 @@ def decode(raw: bytes, path: str, *, kind: Kind) -> str:
     text = _attempt(raw, "gb18030")
     if text is not None:
         return text
-    if declared is not None and _SINGLE_BYTE.fullmatch(declared):
+    if declared is not None and _patterns()[1].fullmatch(declared):
         text = _attempt(raw, declared)
         if text is not None:
             return text
@@ -96,7 +103,7 @@ def decode(raw: bytes, path: str, *, kind: Kind) -> str:
 
 def _declared(raw: bytes) -> str | None:
     """The canonical name of the charset an HTML page declares, if Python knows it."""
-    found = _DECLARED.search(raw[:_DECLARED_WITHIN])
+    found = _patterns()[0].search(raw[:_DECLARED_WITHIN])
     if found is None:
         return None
     name = found.group(1).decode("ascii").lower()

@@ -161,7 +161,11 @@ def _unknown_key(pointer: str, key: str, allowed: list[str]) -> SchemaViolation:
 
 
 # Dates as a clerk types them: 2026年1月20日, 2026/1/20, 2026.1.20, 2026-1-20.
-_TYPED_DATE = re.compile(r"\s*(\d{4})\s*[年/.\-]\s*(\d{1,2})\s*[月/.\-]\s*(\d{1,2})\s*日?\s*")
+@lru_cache(maxsize=1)
+def _typed_date() -> re.Pattern[str]:
+    # Compiled for an invalid document only.
+    return re.compile(r"\s*(\d{4})\s*[年/.\-]\s*(\d{1,2})\s*[月/.\-]\s*(\d{1,2})\s*日?\s*")
+
 
 # The Chinese of each allowed value of ``kind`` and ``level``, shown beside it.
 _ENUM_ZH = {
@@ -178,7 +182,7 @@ def _date_suggestion(value: object) -> str | None:
     """The ISO form of a date typed another way (2026年1月20日 -> 2026-01-20), if it is one."""
     import datetime
 
-    match = _TYPED_DATE.fullmatch(value) if isinstance(value, str) else None
+    match = _typed_date().fullmatch(value) if isinstance(value, str) else None
     if match is None:
         return None
     try:
@@ -205,7 +209,7 @@ def _messages(keyword: str, expected: Any, instance: Any, fallback: str) -> tupl
                 f"{shown} is not written as a date (YYYY-MM-DD): write {suggestion}",
                 f"日期{shown_zh}的写法不对，应写作 {suggestion}",
             )
-        typed = isinstance(instance, str) and _TYPED_DATE.fullmatch(instance) is not None
+        typed = isinstance(instance, str) and _typed_date().fullmatch(instance) is not None
         return (
             f"{shown} is not a valid date (YYYY-MM-DD)",
             f"{shown_zh}不是真实存在的日期"
