@@ -5,8 +5,9 @@ from __future__ import annotations
 import textwrap
 
 import pytest
+import yaml
 
-from reportlint.inputs.document import load_yaml
+from reportlint.inputs.document import _Alignment, load_yaml
 from reportlint.matching import paths
 from reportlint.matching.folding import nfkc_with_origin
 from reportlint.matching.text import TextBlock, TextIndex, text_strings
@@ -174,3 +175,46 @@ def test_a_tag_problem_names_the_keys_it_stands_under() -> None:
         ("RL005", "/a/b", 2, 6),
         ("RL005", "/a/c/1", 3, 10),
     ]
+
+
+def _scalars(node: yaml.Node) -> list[yaml.ScalarNode]:
+    if isinstance(node, yaml.ScalarNode):
+        return [node]
+    children = node.value if isinstance(node, yaml.SequenceNode) else []
+    if isinstance(node, yaml.MappingNode):
+        children = [part for pair in node.value for part in pair]
+    return [scalar for child in children for scalar in _scalars(child)]
+
+
+TRICKY = """\
+plain: 甲乙丙截至目前丁
+quoted: '它''s 截至'
+escaped: "甲\\t乙\\u4e19 丁"
+folded: >
+  甲乙
+  丙丁
+literal: |
+  甲乙
+  丙丁
+wrapped: 甲乙
+  丙丁
+"""
+
+
+@pytest.mark.parametrize("path", ["examples/yungang-2023.yaml", "tricky"])
+def test_a_scalar_written_as_it_reads_is_placed_as_the_alignment_places_it(path: str) -> None:
+    text = TRICKY if path == "tricky" else (ROOT / path).read_text(encoding="utf-8")
+    root = yaml.compose(text, Loader=yaml.CSafeLoader)
+    assert root is not None
+    scalars = _scalars(root)
+    verbatim = 0
+    for node in scalars:
+        fast, aligned = _Alignment(text, node), _Alignment(text, node)
+        verbatim += fast._verbatim
+        aligned._verbatim = False
+        for offset in range(len(node.value) + 1):
+            assert fast.source_index(offset) == aligned.source_index(offset), node.value
+    # Both ways are taken: every scalar of the example is written as it reads, and the
+    # tricky ones (quotes doubled, escapes, folding, indentation) are not.
+    assert 0 < verbatim <= len(scalars)
+    assert (verbatim < len(scalars)) is (path == "tricky")

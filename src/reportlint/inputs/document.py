@@ -150,11 +150,18 @@ class _Alignment:
             pos = header_end.end() - self._base if header_end else self._end - self._base
         # _checkpoints[k]: the source position after aligning value[: k * _CHECKPOINT].
         self._checkpoints = [pos]
+        # Most scalars are written as they read (one line, no escapes): each value
+        # character is then the source character as far from the start.
+        self._verbatim = self._base + pos + len(self._value) <= self._end and text.startswith(
+            self._value, self._base + pos
+        )
 
     def source_index(self, offset: int) -> int:
         """The index in the source text of character ``offset`` of the value."""
         value = self._value
         offset = min(max(offset, 0), len(value))
+        if self._verbatim:
+            return self._base + self._checkpoints[0] + offset
         block = offset // _CHECKPOINT
         while len(self._checkpoints) <= block:
             done = len(self._checkpoints) - 1
