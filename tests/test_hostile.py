@@ -625,12 +625,12 @@ def test_written_files_keep_their_mode_or_follow_the_umask(tmp_path: Path) -> No
     kept = tmp_path / "kept.txt"
     kept.write_text("old", encoding="utf-8")
     kept.chmod(0o640)
-    write_atomically(kept, lambda stream: stream.write("new"))
+    write_atomically(kept, lambda stream: print("new", end="", file=stream))
     assert stat.S_IMODE(kept.stat().st_mode) == 0o640
     fresh = tmp_path / "fresh.txt"
     umask = os.umask(0o022)
     try:
-        write_atomically(fresh, lambda stream: stream.write("new"))
+        write_atomically(fresh, lambda stream: print("new", end="", file=stream))
     finally:
         os.umask(umask)
     assert stat.S_IMODE(fresh.stat().st_mode) == 0o644

@@ -18,7 +18,7 @@ from typing import Any, Literal
 
 import pytest
 import yaml
-from jsonschema import Draft202012Validator, FormatChecker
+from jsonschema import Draft202012Validator, FormatChecker  # type: ignore[import-untyped, unused-ignore]
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from jsonschema import Draft4Validator
+from jsonschema import Draft4Validator  # type: ignore[import-untyped, unused-ignore]
 
 from reportlint import __version__
 from reportlint.cli import main
@@ -97,6 +97,7 @@ def test_sarif_rule_catalogue(summary: RunSummary) -> None:
     assert (driver["name"], driver["version"]) == ("reportlint", __version__)
     assert [rule["id"] for rule in driver["rules"]] == ["RL201", "RL305", "RL210"]
     rl305 = summary.rules[1]
+    assert rl305.hint is not None
     assert driver["rules"][1] == {
         "id": "RL305",
         "name": "partial-year-data",

@@ -10,13 +10,14 @@ import pytest
 
 from reportlint.cli import ruletest
 from reportlint.linter import Linter, Settings
+from reportlint.packs.records import RuleSpec
 
 LINTER = Linter(Settings())
 RULES = sorted(LINTER.catalogue.values(), key=lambda rule: rule.id)
 
 
 @pytest.mark.parametrize("rule", RULES, ids=[rule.id for rule in RULES])
-def test_examples(rule: ruletest.RuleSpec) -> None:
+def test_examples(rule: RuleSpec) -> None:
     results = ruletest.run_examples(rule, LINTER)
     assert {result.kind for result in results} == {"pass", "fail"}
     problems = [f"{r.label}: {r.outcome}: {r.detail}" for r in results if r.outcome != "passed"]
