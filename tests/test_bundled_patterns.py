@@ -41,7 +41,8 @@ SCREEN = 0.008
 
 
 def _bundled() -> dict[str, str]:
-    """Where each bundled pattern is written (``RL401``, ``national:plans``) -> the pattern.
+    """Where each bundled pattern is written (``RL401``, ``RL206/1``, ``RL212.against_pattern``,
+    ``national:plans``) -> the pattern.
 
     A template such as ``${section.phrases}`` is filled from the profile, whose patterns
     are here themselves.
@@ -49,9 +50,10 @@ def _bundled() -> dict[str, str]:
     found: dict[str, str] = {}
     for rule in catalog.load_rules([]):
         for index, run in enumerate(rule.runs):
-            pattern = run.options.get("pattern")
-            if isinstance(pattern, str) and "${" not in pattern:
-                found[rule.id if index == 0 else f"{rule.id}/{index}"] = pattern
+            place = rule.id if index == 0 else f"{rule.id}/{index}"
+            for key, pattern in run.options.items():
+                if pattern in catalog.pattern_options(run.options) and "${" not in pattern:
+                    found[place if key == "pattern" else f"{place}.{key}"] = pattern
     for path in sorted(resources.profiles_dir().glob("*.yaml")):
         for section in catalog.load_profile(str(path)).sections:
             found[f"{path.stem}:{section.key}"] = section.phrases

@@ -52,17 +52,20 @@ _MULTI_BYTE = frozenset(
 )
 
 
+# Compiled only for a file that is not UTF-8.
 @functools.cache
-def _patterns() -> tuple[re.Pattern[bytes], re.Pattern[str]]:
-    """The charset a page declares, and the single-byte code pages (Python's names) tried
-    after GB18030: compiled only for a file that is not UTF-8."""
-    declared = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_\-]+)""", re.IGNORECASE)
-    # Only these: a page may declare any codec name, and some (rot13, zlib) are not charsets.
-    single_byte = re.compile(
+def _declared_charset() -> re.Pattern[bytes]:
+    return re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_\-]+)""", re.IGNORECASE)
+
+
+@functools.cache
+def _single_byte() -> re.Pattern[str]:
+    """The single-byte code pages (Python's names) tried after GB18030. Only these: a page
+    may declare any codec name, and some (rot13, zlib) are not charsets."""
+    return re.compile(
         r"iso8859-[0-9]+|cp(?!932|949|950)[0-9]+|koi8-[a-z]+|mac-[a-z]+|ascii|tis-620|kz1048|"
         r"ptcp154|hp-roman8"
     )
-    return declared, single_byte
 
 
 def decode(raw: bytes, path: str, *, kind: Kind) -> str:
@@ -89,7 +92,7 @@ def decode(raw: bytes, path: str, *, kind: Kind) -> str:
     text = _attempt(raw, "gb18030")
     if text is not None:
         return text
-    if declared is not None and _patterns()[1].fullmatch(declared):
+    if declared is not None and _single_byte().fullmatch(declared):
         text = _attempt(raw, declared)
         if text is not None:
             return text
@@ -103,7 +106,7 @@ def decode(raw: bytes, path: str, *, kind: Kind) -> str:
 
 def _declared(raw: bytes) -> str | None:
     """The canonical name of the charset an HTML page declares, if Python knows it."""
-    found = _patterns()[0].search(raw[:_DECLARED_WITHIN])
+    found = _declared_charset().search(raw[:_DECLARED_WITHIN])
     if found is None:
         return None
     name = found.group(1).decode("ascii").lower()
