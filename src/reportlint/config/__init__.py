@@ -18,7 +18,7 @@ import functools
 import json
 import os
 import sys
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from pathlib import Path, PurePath
 from typing import TYPE_CHECKING, Any, NamedTuple
 
@@ -158,25 +158,27 @@ def _spec(patterns: tuple[str, ...]) -> Any:
     return pathspec.GitIgnoreSpec.from_lines(patterns)
 
 
-def repository_root(start: Path) -> Path | None:
-    """The nearest folder from ``start`` upward holding ``.git`` (a folder, or a worktree's
-    file), or None outside a repository."""
+def folders_up(start: Path) -> Iterator[tuple[Path, bool]]:
+    """Each folder from ``start`` upward, with whether it is a repository root (it holds
+    ``.git``, a folder or a worktree's file); the walk ends at the first root."""
     folder = Path(os.path.abspath(start))
     for candidate in (folder, *folder.parents):
-        if os.path.lexists(candidate / ".git"):
-            return candidate
-    return None
+        root = os.path.lexists(candidate / ".git")
+        yield candidate, root
+        if root:
+            return
+
+
+def repository_root(start: Path) -> Path | None:
+    """The nearest folder from ``start`` upward holding ``.git``, or None outside a
+    repository."""
+    return next((folder for folder, root in folders_up(start) if root), None)
 
 
 def discover(start: Path) -> Path | None:
     """The first ``.reportlint.yaml`` or ``pyproject.toml`` with ``[tool.reportlint]`` from
     ``start`` upward, up to the repository root."""
-    folder = Path(os.path.abspath(start))
-    for candidate in (folder, *folder.parents):
-        found = _config_in(candidate)
-        if found is not None or os.path.lexists(candidate / ".git"):
-            return found
-    return None
+    return next(filter(None, (_config_in(folder) for folder, _ in folders_up(start))), None)
 
 
 def _config_in(folder: Path) -> Path | None:
@@ -217,13 +219,13 @@ class Finder:
         # The walk up stops at the first folder already asked: siblings share the answer.
         walked: list[Path] = []
         found: Path | None = None
-        for candidate in (folder, *folder.parents):
+        for candidate, _ in folders_up(folder):
             if candidate in self._by_folder:
                 found = self._by_folder[candidate]
                 break
             walked.append(candidate)
             found = _config_in(candidate)
-            if found is not None or os.path.lexists(candidate / ".git"):
+            if found is not None:
                 break
         for candidate in walked:
             self._by_folder[candidate] = found

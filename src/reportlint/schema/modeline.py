@@ -33,10 +33,12 @@ def place(report: Path) -> tuple[Path, bool]:
     folder = Path(os.path.abspath(report)).parent
     while not folder.exists() and folder != folder.parent:
         folder = folder.parent  # the report's folders may not be made yet
-    for candidate in (folder, *folder.parents):
+    from reportlint.config import folders_up
+
+    for candidate, root in folders_up(folder):
         if (candidate / SCHEMA_FILE).is_file():
             return candidate / SCHEMA_FILE, False
-        if os.path.lexists(candidate / ".git"):
+        if root:
             return candidate / SCHEMA_FILE, True
     return Path(os.path.abspath(report)).parent / SCHEMA_FILE, True
 
