@@ -10,11 +10,9 @@ from __future__ import annotations
 import re
 from typing import Any, NamedTuple
 
-import yaml
-from yaml.constructor import SafeConstructor
-
 from reportlint import positions
 from reportlint.inputs.lines import LineIndex
+from reportlint.inputs.pyyaml import SafeConstructor, yaml
 from reportlint.positions import Span
 
 # Expanded node count above which aliases are refused (a billion-laughs file needs ~10^9).
