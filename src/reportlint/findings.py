@@ -1,8 +1,6 @@
 """Severity and the immutable Finding every check produces, the command reports and the
 Python API returns (a named tuple: cheap to define on every start of the command)."""
 
-from __future__ import annotations
-
 import enum
 from typing import NamedTuple
 
@@ -17,7 +15,7 @@ class Severity(enum.IntEnum):
     ERROR = 3
 
     @classmethod
-    def parse(cls, name: str) -> Severity:
+    def parse(cls, name: str) -> "Severity":
         return cls[name.upper()]
 
     def __str__(self) -> str:
@@ -50,7 +48,7 @@ class Finding(NamedTuple):
         name: str,
         severity: Severity,
         message: str,
-    ) -> Finding:
+    ) -> "Finding":
         """A finding at ``span``, in the section that ``pointer`` lies in."""
         return cls(
             path=path,

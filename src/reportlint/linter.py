@@ -1,7 +1,5 @@
 """The pipeline for one file: read -> load -> input checks -> schema -> rules -> findings."""
 
-from __future__ import annotations
-
 from collections import Counter
 from collections.abc import Mapping
 from pathlib import Path

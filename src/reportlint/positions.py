@@ -1,7 +1,5 @@
 """Spans, JSON Pointers and the Locator protocol that turns a pointer into a place."""
 
-from __future__ import annotations
-
 from typing import NamedTuple, Protocol
 
 
@@ -14,7 +12,7 @@ class Span(NamedTuple):
     end_column: int
 
     @classmethod
-    def point(cls, line: int, column: int) -> Span:
+    def point(cls, line: int, column: int) -> "Span":
         return cls(line, column, line, column + 1)
 
 

@@ -4,9 +4,7 @@ Each check kind is one module: ``NAME``, a ``check`` function and an ``options_m
 ``CHECKS`` registers each once and is the whole vocabulary.
 """
 
-from __future__ import annotations
-
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Iterator, Mapping
 from typing import TYPE_CHECKING, Any, NamedTuple, Protocol
 
 from reportlint.checks.context import Context, Hit
@@ -28,6 +26,10 @@ class Check(Protocol):
     ) -> Iterator[Hit]: ...
 
 
+class OptionsModel(Protocol):
+    def __call__(self) -> "type[Options]": ...
+
+
 class CheckKind(NamedTuple):
     """One word of the vocabulary: the function that runs it and the model of its options.
 
@@ -36,7 +38,7 @@ class CheckKind(NamedTuple):
     """
 
     run: Check
-    options_model: Callable[[], type[Options]]
+    options_model: OptionsModel
 
 
 def _registry() -> dict[str, CheckKind]:

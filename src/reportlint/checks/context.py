@@ -1,7 +1,5 @@
 """What a check function is given (Context) and what it gives back (Hit)."""
 
-from __future__ import annotations
-
 import re
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, NamedTuple
@@ -42,7 +40,7 @@ def _leaves_out(value: Any, body_only: bool) -> bool:
 class Context:
     """The document a check looks at, with cached text blocks and template expansion."""
 
-    def __init__(self, data: Any, profile: ProfileInfo, variables: Mapping[str, str]) -> None:
+    def __init__(self, data: Any, profile: "ProfileInfo", variables: Mapping[str, str]) -> None:
         self.data = data
         self.profile = profile
         self.variables = variables
@@ -78,7 +76,7 @@ class Context:
             self._blocks[cache_key] = block
         return block
 
-    def figures(self, pointer: str, value: Any, *, body_only: bool = False) -> FigureText:
+    def figures(self, pointer: str, value: Any, *, body_only: bool = False) -> "FigureText":
         """The figures of the text at or under a node, read once per document."""
         cache_key = (pointer, _leaves_out(value, body_only))
         found = self._figures.get(cache_key)

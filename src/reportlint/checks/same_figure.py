@@ -16,8 +16,6 @@ plans, prior-year figures or changes) are compared; ``scope`` keeps comparisons 
 ``section`` or ``paragraph``.
 """
 
-from __future__ import annotations
-
 import functools
 from collections import defaultdict
 from collections.abc import Iterator, Mapping
@@ -186,7 +184,7 @@ def _hit(place: _Place, extra: Mapping[str, str]) -> Hit:
 
 
 @functools.cache
-def options_model() -> type[Options]:
+def options_model() -> "type[Options]":
     """The model of this check's options; pydantic is imported only when a pack is validated."""
     from typing import Literal
 
@@ -201,7 +199,7 @@ def options_model() -> type[Options]:
         min_label: int = Field(default=8, ge=2)
 
         @model_validator(mode="after")
-        def _name_needs_pattern(self) -> SameFigureOptions:
+        def _name_needs_pattern(self) -> "SameFigureOptions":
             if self.by == "name" and not self.pattern:
                 raise ValueError("by: name needs a pattern that finds the figure's name")
             return self

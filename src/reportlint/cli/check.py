@@ -1,7 +1,5 @@
 """``reportlint check``: find the files, lint each, report, and decide the exit code."""
 
-from __future__ import annotations
-
 import argparse
 import os
 import re
@@ -13,6 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
 from reportlint.cli.wording import _ as tr
+from reportlint.config import Config, Finder
 from reportlint.errors import ReportlintError
 from reportlint.files import is_folder
 from reportlint.findings import Finding, Severity
@@ -23,7 +22,6 @@ from reportlint.reporters import FileResult, RunSummary, reporter
 from reportlint.reporters.text import escape
 
 if TYPE_CHECKING:
-    from reportlint.config import Config, Finder
     from reportlint.packs.records import RuleSpec
 
 # Published sources are checked too; in a folder only those that look like a report
@@ -206,8 +204,6 @@ def select_files(
 
 
 def run_check(args: argparse.Namespace, *, lang: str) -> int:
-    from reportlint.config import Finder
-
     default_format = (
         "github"
         if os.environ.get("GITHUB_ACTIONS") == "true" and "github" in _formats()

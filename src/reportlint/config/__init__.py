@@ -12,8 +12,6 @@ the result is kept in the cache (``packs.cache``), so a pre-commit run with a co
 reads JSON, not pydantic.
 """
 
-from __future__ import annotations
-
 import functools
 import json
 import os
@@ -82,7 +80,7 @@ class Config(NamedTuple):
         except (ValueError, OSError):
             return PurePath(path).as_posix()
 
-    def check_rules(self, catalogue: Mapping[str, RuleSpec]) -> None:
+    def check_rules(self, catalogue: "Mapping[str, RuleSpec]") -> None:
         """Every rule ID the config names exists, and per-rule options suit the rule.
 
         Run after the rule packs (the config's own ``rules`` among them) are loaded;
@@ -114,7 +112,7 @@ class Config(NamedTuple):
         if self.options:
             self._check_options(catalogue)
 
-    def _check_options(self, catalogue: Mapping[str, RuleSpec]) -> None:
+    def _check_options(self, catalogue: "Mapping[str, RuleSpec]") -> None:
         runs = {
             rule: [
                 (run.check, {**run.options, **options}, catalogue[rule].for_each is not None)

@@ -6,8 +6,6 @@ and for the node that starts there (a block scalar's text runs on below its key)
 that ran and found nothing there is returned as unused, for RL007 to report.
 """
 
-from __future__ import annotations
-
 import functools
 import re
 from collections.abc import Callable, Collection, Iterable, Sequence

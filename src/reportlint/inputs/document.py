@@ -5,8 +5,6 @@ round-trip load. We build the data ourselves from those nodes, so no tag ever co
 a Python object, duplicate keys are seen, and aliases are expanded only under a budget.
 """
 
-from __future__ import annotations
-
 import re
 from typing import Any, NamedTuple
 

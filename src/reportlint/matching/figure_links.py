@@ -5,8 +5,6 @@
 part-of-whole, sum-of-parts, trend-direction and trend-amount read these links.
 """
 
-from __future__ import annotations
-
 from collections.abc import Iterable, Iterator
 from typing import NamedTuple
 

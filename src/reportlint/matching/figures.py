@@ -13,8 +13,6 @@ Word lists are matched with ``str`` methods rather than patterns: each pattern h
 Chinese characters costs ~0.3 ms to compile, paid on every run of the linter.
 """
 
-from __future__ import annotations
-
 import bisect
 import functools
 import re

@@ -5,8 +5,6 @@ all use it). A small parser of our own: cn2an does the same but takes ~0.3 s to 
 more than a whole ``reportlint check`` of one file.
 """
 
-from __future__ import annotations
-
 import functools
 import re
 import unicodedata

@@ -4,8 +4,6 @@ Rules match against NFKC-normalised text (``２０２３`` and ``2023``, ``（�
 are the same to them), while findings point at the characters as written.
 """
 
-from __future__ import annotations
-
 import bisect
 from collections.abc import Iterator
 from typing import Any, NamedTuple

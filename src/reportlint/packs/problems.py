@@ -5,8 +5,6 @@ pydantic names a union's members in an error's location (``path.list[str]``) and
 ``path: should be a text or a list of texts``.
 """
 
-from __future__ import annotations
-
 from typing import Any, NamedTuple
 
 _TYPE_WORDS = {

@@ -1,7 +1,5 @@
 """What a validated rule pack and profile become: plain records the engine runs."""
 
-from __future__ import annotations
-
 from typing import Any, NamedTuple
 
 from reportlint.findings import Severity

@@ -8,8 +8,6 @@ out; no other key) or a predicate. ``compile_shape`` turns one into a predicate 
 the check costs little on every run.
 """
 
-from __future__ import annotations
-
 from collections.abc import Callable
 from typing import Any, NamedTuple
 

@@ -4,17 +4,12 @@
 ``--format`` choices; modules are imported only when their format is asked for.
 """
 
-from __future__ import annotations
-
 import importlib
 from collections.abc import Mapping, Sequence
-from typing import TYPE_CHECKING, Any, NamedTuple, Protocol, TextIO
+from typing import Any, NamedTuple, Protocol, TextIO
 
-from reportlint.findings import Severity
-
-if TYPE_CHECKING:
-    from reportlint.findings import Finding
-    from reportlint.packs.records import ProfileInfo, RuleSpec
+from reportlint.findings import Finding, Severity
+from reportlint.packs.records import ProfileInfo, RuleSpec
 
 # The report's own fields a reporter may group by (issuer, year…), from its ``report`` block.
 META_KEYS = ("issuer", "year", "level", "kind", "title")

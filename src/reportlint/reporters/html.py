@@ -10,8 +10,6 @@ only that script and style, by hash. Report text is user content; Jinja2 (import
 here) escapes everything, and the matrix data travels as JSON with ``<`` escaped.
 """
 
-from __future__ import annotations
-
 import base64
 import hashlib
 import json

@@ -2,8 +2,6 @@
 many reports fail. Shared by the text output (a table after the findings) and JSON (a
 ``statistics`` key)."""
 
-from __future__ import annotations
-
 from collections.abc import Sequence
 from typing import Any, NamedTuple, TextIO
 

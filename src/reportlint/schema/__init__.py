@@ -6,8 +6,6 @@ import takes about a tenth of the jsonschema library's). Most documents are vali
 runs never pay for that import.
 """
 
-from __future__ import annotations
-
 import json
 import re
 from functools import lru_cache
