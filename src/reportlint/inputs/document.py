@@ -8,9 +8,11 @@ a Python object, duplicate keys are seen, and aliases are expanded only under a 
 import re
 from typing import Any, NamedTuple
 
+import yaml
+from yaml.constructor import SafeConstructor
+
 from reportlint import positions
 from reportlint.inputs.lines import LineIndex
-from reportlint.inputs.pyyaml import SafeConstructor, yaml
 from reportlint.positions import Span
 
 # Expanded node count above which aliases are refused (a billion-laughs file needs ~10^9).
