@@ -34,6 +34,7 @@ _ESCAPES = {
 }
 _HEX = {"x": 2, "u": 4, "U": 8}
 _BLOCK_HEADER = re.compile(r"([|>])(-?)[ \t]*(?:#.*)?$")
+_QUOTE_OR_ESCAPE = re.compile(r'["\\]')
 _ID = re.compile(r"[ \t]*-[ \t]+id:[ \t]*([A-Z]+[0-9]+)[ \t]*$")
 
 
@@ -110,14 +111,12 @@ def _scalar(text: str, line_start: int, start: int, line_end: int) -> str | None
 def _double_quoted(rest: str) -> str | None:
     out: list[str] = []
     index = 1
-    while index < len(rest):
-        char = rest[index]
-        if char == '"':
+    # Runs of plain characters are copied whole: a bundled pattern is hundreds long.
+    while (stop := _QUOTE_OR_ESCAPE.search(rest, index)) is not None:
+        out.append(rest[index : stop.start()])
+        index = stop.start()
+        if rest[index] == '"':
             return "".join(out)
-        if char != "\\":
-            out.append(char)
-            index += 1
-            continue
         code = rest[index + 1 : index + 2]
         if code in _ESCAPES:
             out.append(_ESCAPES[code])
@@ -136,13 +135,12 @@ def _double_quoted(rest: str) -> str | None:
 def _single_quoted(rest: str) -> str | None:
     out: list[str] = []
     index = 1
-    while index < len(rest):
-        if rest[index] == "'":
-            if rest[index + 1 : index + 2] != "'":
-                return "".join(out)
-            index += 1
-        out.append(rest[index])
-        index += 1
+    while (quote := rest.find("'", index)) >= 0:
+        out.append(rest[index:quote])
+        if rest[quote + 1 : quote + 2] != "'":
+            return "".join(out)
+        out.append("'")  # '' is a quote
+        index = quote + 2
     return None
 
 
